@@ -1,0 +1,28 @@
+package io.aether.domain.proposal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How a rollback re-establishes the earlier version in Home Assistant. */
+public enum RollbackStrategy {
+    /** Put back exactly what was live at the target version (re-POST it, or delete when nothing was there). */
+    RESTORE,
+    /** Leave the config in place and only turn the automation off. */
+    DISABLE;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static RollbackStrategy fromWire(String value) {
+        return Arrays.stream(values())
+                .filter(s -> s.wire().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown rollback strategy '" + value + "'; allowed: " + WireValues.of(values())));
+    }
+}
