@@ -48,23 +48,24 @@ public final class ProposalFold {
             b.pending = PendingOperation.deployment(e.deploymentId(), e.config());
         } else if (event instanceof ProposalDeployed e) {
             if (!s.everDeployed()) {
-                b.configBeforeFirstDeploy = e.previousHaConfig();
+                b.configBeforeFirstDeploy = absentIfNull(e.previousHaConfig());
             }
             b.status = ProposalStatus.DEPLOYED;
             b.deployedAt = at;
             b.pending = null;
-            b.timeline.add(new LiveConfigChange(b.version, e.deployedConfig(), true));
+            b.timeline.add(new LiveConfigChange(b.version, absentIfNull(e.deployedConfig()), true));
         } else if (event instanceof ProposalDeploymentFailed) {
             b.pending = null;
         } else if (event instanceof ProposalRollbackRequested e) {
-            b.pending = PendingOperation.rollback(e.rollbackId(), e.action(), e.configToRestore(), e.targetVersion());
+            b.pending = PendingOperation.rollback(e.rollbackId(), e.action(), absentIfNull(e.configToRestore()),
+                    e.targetVersion());
         } else if (event instanceof ProposalRolledBack e) {
             b.status = ProposalStatus.ROLLED_BACK;
             b.rolledBackAt = at;
             b.pending = null;
             b.rollbackCursor = e.targetVersion();
             if (e.action() != RollbackAction.DISABLED) {
-                b.timeline.add(new LiveConfigChange(b.version, e.restoredConfig(), false));
+                b.timeline.add(new LiveConfigChange(b.version, absentIfNull(e.restoredConfig()), false));
             }
         } else if (event instanceof ProposalRollbackFailed) {
             b.pending = null;
@@ -82,6 +83,14 @@ public final class ProposalFold {
             throw new IllegalArgumentException("not a proposal event: " + event.getClass().getName());
         }
         return b.build();
+    }
+
+    /**
+     * A stored event read back by Jackson carries JSON null as a NullNode, not as null; both mean
+     * "nothing was in Home Assistant".
+     */
+    static JsonNode absentIfNull(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node;
     }
 
     /** Mutable copy used only while applying one event. */

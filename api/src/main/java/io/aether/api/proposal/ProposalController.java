@@ -1,0 +1,240 @@
+package io.aether.api.proposal;
+
+import io.aether.api.error.ApiException;
+import io.aether.domain.proposal.ApproveProposal;
+import io.aether.domain.proposal.ArchiveProposal;
+import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeprecateProposal;
+import io.aether.domain.proposal.DisableProposal;
+import io.aether.domain.proposal.EnableProposal;
+import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.ProposalView;
+import io.aether.domain.proposal.RejectProposal;
+import io.aether.domain.proposal.query.ProposalHistory;
+import io.aether.domain.proposal.query.ProposalPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Proposal lifecycle over HTTP. State-changing endpoints accept {@code If-Match: "<version>"}
+ * for optimistic concurrency: the command fails with 409 if the proposal moved past that version.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/proposals")
+@Tag(name = "Proposals", description = "Automation proposals: create, approve, deploy to Home Assistant, roll back, audit")
+public class ProposalController {
+    private static final String DEFAULT_ACTOR = "user";
+    private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,9})\"?\\s*$");
+
+    private final ProposalService proposals;
+    private final ProposalDrafts drafts;
+
+    public ProposalController(ProposalService proposals, ProposalDrafts drafts) {
+        this.proposals = proposals;
+        this.drafts = drafts;
+    }
+
+    @GetMapping
+    @Operation(summary = "List proposals, newest first (status filter, limit/offset paging)")
+    public ProposalResponses.ProposalList list(
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        ProposalStatus filter = status == null || status.isBlank() ? null : parseStatus(status);
+        return page(proposals.list(filter, limit, offset), limit, offset);
+    }
+
+    @GetMapping("/pending")
+    @Operation(summary = "List proposals awaiting approval (status proposed)")
+    public ProposalResponses.ProposalList pending(
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return page(proposals.list(ProposalStatus.PROPOSED, limit, offset), limit, offset);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a proposal with its YAML; ?version=N or ?at=<ISO instant> for the proposal as it was then")
+    public ResponseEntity<ProposalResponses.ProposalDetail> get(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Min(1) Integer version,
+            @RequestParam(required = false) String at) {
+        if (version != null && at != null) {
+            throw ApiException.badRequest("Give either 'version' or 'at', not both");
+        }
+        Instant instant = at == null ? null : parseInstant(at);
+        boolean historical = version != null || instant != null;
+        ProposalView view = historical ? proposals.getAt(id, version, instant) : proposals.get(id);
+        String haState = historical ? null : proposals.haState(view);
+        return ResponseEntity.ok()
+                .eTag("\"" + view.version() + "\"")
+                .body(new ProposalResponses.ProposalDetail(ProposalResponses.Proposal.of(view),
+                        proposals.yamlContent(view), haState));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The proposal's events in order: type, version, timestamp, actor, reason, payload")
+    public ProposalResponses.History history(@PathVariable UUID id) {
+        ProposalHistory history = proposals.history(id);
+        return new ProposalResponses.History(history.proposalId(), history.events());
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a proposal from fields or yaml_content; it is submitted for approval at once")
+    public ResponseEntity<ProposalResponses.Proposal> create(@Valid @RequestBody ProposalRequests.Create request) {
+        ProposalView view = proposals.create(drafts.content(request), DEFAULT_ACTOR);
+        return ResponseEntity.created(URI.create("/api/v1/proposals/" + view.id()))
+                .eTag("\"" + view.version() + "\"")
+                .body(ProposalResponses.Proposal.of(view));
+    }
+
+    @PostMapping("/{id}/approve")
+    @Operation(summary = "Approve a proposed proposal")
+    public ProposalResponses.Proposal approve(@PathVariable UUID id,
+                                              @Valid @RequestBody ProposalRequests.Approve request,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String actor = request.approvedBy() == null || request.approvedBy().isBlank()
+                ? DEFAULT_ACTOR : request.approvedBy();
+        return change(id, new ApproveProposal(id, actor, request.comment(), expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Reject a proposed or approved proposal")
+    public ProposalResponses.Proposal reject(@PathVariable UUID id,
+                                             @Valid @RequestBody ProposalRequests.Reject request,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String actor = request.rejectedBy() == null || request.rejectedBy().isBlank()
+                ? DEFAULT_ACTOR : request.rejectedBy();
+        return change(id, new RejectProposal(id, actor, request.reason(), expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/deploy")
+    @Operation(summary = "Deploy an approved proposal to Home Assistant (force=true redeploys a deployed one)")
+    public ResponseEntity<ProposalResponses.Deployment> deploy(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.Deploy request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        boolean force = request != null && Boolean.TRUE.equals(request.force());
+        ProposalService.Answer<ProposalResponses.Deployment> answer =
+                proposals.deploy(id, force, DEFAULT_ACTOR, expected(ifMatch));
+        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
+    }
+
+    @PostMapping("/{id}/rollback")
+    @Operation(summary = "Roll back: restore what was live before the latest deployment, or at to_version; strategy=disable only turns it off")
+    public ResponseEntity<ProposalResponses.Rollback> rollback(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.Rollback request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        ProposalRequests.Rollback body = request == null ? new ProposalRequests.Rollback(null, null, null) : request;
+        ProposalService.Answer<ProposalResponses.Rollback> answer = proposals.rollback(id, body.toVersion(),
+                body.strategy(), DEFAULT_ACTOR, body.reason(), expected(ifMatch));
+        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
+    }
+
+    @PostMapping("/{id}/disable")
+    @Operation(summary = "Disable a deployed automation (turns it off in Home Assistant)")
+    public ProposalResponses.Proposal disable(@PathVariable UUID id,
+                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return change(id, new DisableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/enable")
+    @Operation(summary = "Enable a disabled automation (turns it on in Home Assistant)")
+    public ProposalResponses.Proposal enable(@PathVariable UUID id,
+                                             @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return change(id, new EnableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/deprecate")
+    @Operation(summary = "Mark a deployed or disabled proposal deprecated")
+    public ProposalResponses.Proposal deprecate(@PathVariable UUID id,
+                                                @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return change(id, new DeprecateProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+    }
+
+    @PostMapping("/{id}/archive")
+    @Operation(summary = "Archive a rejected, rolled back, disabled or deprecated proposal (terminal)")
+    public ProposalResponses.Proposal archive(@PathVariable UUID id,
+                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return change(id, new ArchiveProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a proposal with nothing live in Home Assistant (its history is kept)")
+    public ResponseEntity<Void> delete(@PathVariable UUID id,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        proposals.change(id, new DeleteProposal(id, DEFAULT_ACTOR, null, expected(ifMatch)));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ProposalResponses.Proposal change(UUID id, Object command) {
+        return ProposalResponses.Proposal.of(proposals.change(id, command));
+    }
+
+    private static ProposalResponses.ProposalList page(ProposalPage page, int limit, int offset) {
+        return new ProposalResponses.ProposalList(page.items().stream().map(ProposalResponses.Proposal::of).toList(),
+                page.total(), limit, offset);
+    }
+
+    private static String reason(ProposalRequests.StatusChange request) {
+        return request == null ? null : request.reason();
+    }
+
+    /** If-Match carries the 1-based proposal version; Axon expects the sequence number of the last event. */
+    static Long expected(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher m = ETAG.matcher(ifMatch);
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+            throw ApiException.badRequest("If-Match must be a proposal version such as \"3\"");
+        }
+        return Long.parseLong(m.group(1)) - 1;
+    }
+
+    private static ProposalStatus parseStatus(String status) {
+        try {
+            return ProposalStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static Instant parseInstant(String at) {
+        try {
+            return Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.OffsetDateTime.parse(at).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ApiException.badRequest("'at' must be an ISO-8601 instant such as 2026-11-28T10:15:30Z");
+            }
+        }
+    }
+}

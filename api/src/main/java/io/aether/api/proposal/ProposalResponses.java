@@ -1,0 +1,57 @@
+package io.aether.api.proposal;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.ProposalView;
+import io.aether.domain.proposal.query.ProposalHistoryEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Response bodies of the proposal endpoints, in the original contract's shapes (snake_case on the wire). */
+public final class ProposalResponses {
+    private ProposalResponses() {
+    }
+
+    /** ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal). */
+    public record Proposal(
+            UUID id, ProposalType proposalType, String conversationId, String name, String description,
+            JsonNode trigger, JsonNode conditions, JsonNode actions, String mode, JsonNode serviceCall,
+            ProposalStatus status, String haAutomationId, Instant proposedAt, Instant approvedAt, String approvedBy,
+            Instant deployedAt, Instant rolledBackAt, String rejectionReason, Instant createdAt, Instant updatedAt,
+            String originalYaml, List<JsonNode> reviewNotes, String reviewSessionId, String parentProposalId,
+            JsonNode dashboardConfig, int version) {
+
+        public static Proposal of(ProposalView v) {
+            return new Proposal(v.id(), v.proposalType(), v.conversationId(), v.name(), v.description(), v.trigger(),
+                    v.conditions(), v.actions(), v.mode(), v.serviceCall(), v.status(), v.haAutomationId(),
+                    v.proposedAt(), v.approvedAt(), v.approvedBy(), v.deployedAt(), v.rolledBackAt(),
+                    v.rejectionReason(), v.createdAt(), v.updatedAt(), null, null, null, null, v.dashboardConfig(),
+                    v.version());
+        }
+    }
+
+    /** ProposalYAMLResponse: the proposal, its Home Assistant YAML and the live HA state when deployed. */
+    public record ProposalDetail(@JsonUnwrapped Proposal proposal, String yamlContent, String haState) {
+    }
+
+    public record ProposalList(List<Proposal> items, long total, int limit, int offset) {
+    }
+
+    public record History(UUID proposalId, List<ProposalHistoryEntry> events) {
+    }
+
+    /** DeploymentResponse of the original contract, plus the deployment id and the resulting status. */
+    public record Deployment(boolean success, UUID proposalId, String haAutomationId, String method,
+                             String yamlContent, String instructions, Instant deployedAt, String error,
+                             UUID deploymentId, ProposalStatus status) {
+    }
+
+    /** RollbackResponse of the original contract, plus what the rollback did and to which version. */
+    public record Rollback(boolean success, UUID proposalId, String haAutomationId, boolean haDisabled,
+                           String haError, Instant rolledBackAt, String note, UUID rollbackId,
+                           Integer targetVersion, String action, ProposalStatus status) {
+    }
+}

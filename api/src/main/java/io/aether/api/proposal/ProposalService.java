@@ -1,0 +1,201 @@
+package io.aether.api.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.config.AetherProperties;
+import io.aether.domain.proposal.AutomationConfig;
+import io.aether.domain.proposal.CreateProposal;
+import io.aether.domain.proposal.ProposalContent;
+import io.aether.domain.proposal.ProposalDeployed;
+import io.aether.domain.proposal.ProposalDeploymentFailed;
+import io.aether.domain.proposal.ProposalRollbackFailed;
+import io.aether.domain.proposal.ProposalRolledBack;
+import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.ProposalView;
+import io.aether.domain.proposal.RequestDeployment;
+import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.RollbackAction;
+import io.aether.domain.proposal.RollbackStrategy;
+import io.aether.domain.proposal.query.FindProposals;
+import io.aether.domain.proposal.query.GetProposal;
+import io.aether.domain.proposal.query.GetProposalHistory;
+import io.aether.domain.proposal.query.ProposalHistory;
+import io.aether.domain.proposal.query.ProposalPage;
+import io.aether.homeassistant.HomeAssistantClient;
+import io.aether.homeassistant.HomeAssistantException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** Sends proposal commands and queries, and waits for Home Assistant outcomes. */
+@Service
+public class ProposalService {
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final OperationOutcomes outcomes;
+    private final ProposalYaml yaml;
+    private final HomeAssistantClient homeAssistant;
+    private final AetherProperties properties;
+
+    public ProposalService(CommandGateway commands, QueryGateway queries, OperationOutcomes outcomes,
+                           ProposalYaml yaml, HomeAssistantClient homeAssistant, AetherProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.outcomes = outcomes;
+        this.yaml = yaml;
+        this.homeAssistant = homeAssistant;
+        this.properties = properties;
+    }
+
+    public ProposalView create(ProposalContent content, String actor) {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new CreateProposal(id, content, actor));
+        return get(id);
+    }
+
+    /** Sends a state-changing command and answers the proposal as it is afterwards. */
+    public ProposalView change(UUID id, Object command) {
+        commands.sendAndWait(command);
+        return get(id);
+    }
+
+    public ProposalView get(UUID id) {
+        return query(new GetProposal(id, null, null), ProposalView.class);
+    }
+
+    public ProposalView getAt(UUID id, Integer version, Instant at) {
+        return query(new GetProposal(id, version, at), ProposalView.class);
+    }
+
+    public ProposalPage list(ProposalStatus status, int limit, int offset) {
+        return query(new FindProposals(status, limit, offset), ProposalPage.class);
+    }
+
+    public ProposalHistory history(UUID id) {
+        return query(new GetProposalHistory(id), ProposalHistory.class);
+    }
+
+    public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, String actor, Long expectedVersion) {
+        UUID deploymentId = UUID.randomUUID();
+        outcomes.expect(deploymentId);
+        try {
+            commands.sendAndWait(new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
+        } catch (RuntimeException e) {
+            outcomes.forget(deploymentId);
+            throw e;
+        }
+        Optional<Object> outcome = outcomes.await(id, deploymentId, properties.deploy().waitTimeout());
+        ProposalView view = get(id);
+        String haId = AutomationConfig.haAutomationId(id);
+        String yamlContent = yamlContent(view);
+        if (outcome.isPresent() && outcome.get() instanceof ProposalDeployed) {
+            return Answer.done(new ProposalResponses.Deployment(true, id, haId, "rest_api", yamlContent, null,
+                    view.deployedAt(), null, deploymentId, view.status()));
+        }
+        if (outcome.isPresent() && outcome.get() instanceof ProposalDeploymentFailed failed) {
+            return Answer.done(new ProposalResponses.Deployment(false, id, haId, "rest_api", yamlContent, null, null,
+                    failed.error(), deploymentId, view.status()));
+        }
+        return Answer.pending(new ProposalResponses.Deployment(false, id, haId, "rest_api", yamlContent,
+                "Deployment is in progress; GET the proposal or its history for the outcome", null, null,
+                deploymentId, view.status()));
+    }
+
+    public Answer<ProposalResponses.Rollback> rollback(UUID id, Integer toVersion, RollbackStrategy strategy, String actor, String reason,
+                                   Long expectedVersion) {
+        UUID rollbackId = UUID.randomUUID();
+        outcomes.expect(rollbackId);
+        try {
+            commands.sendAndWait(new RequestRollback(id, rollbackId, toVersion,
+                    strategy == null ? RollbackStrategy.RESTORE : strategy, actor, reason, expectedVersion));
+        } catch (RuntimeException e) {
+            outcomes.forget(rollbackId);
+            throw e;
+        }
+        Optional<Object> outcome = outcomes.await(id, rollbackId, properties.deploy().waitTimeout());
+        ProposalView view = get(id);
+        String haId = AutomationConfig.haAutomationId(id);
+        if (outcome.isPresent() && outcome.get() instanceof ProposalRolledBack done) {
+            return Answer.done(new ProposalResponses.Rollback(true, id, haId,
+                    done.action() == RollbackAction.DISABLED, null, view.rolledBackAt(), note(done), rollbackId,
+                    done.targetVersion(), done.action().wire(), view.status()));
+        }
+        if (outcome.isPresent() && outcome.get() instanceof ProposalRollbackFailed failed) {
+            return Answer.done(new ProposalResponses.Rollback(false, id, haId, false, failed.error(),
+                    null, "Home Assistant was not changed; the proposal keeps its status", rollbackId, null, null,
+                    view.status()));
+        }
+        return Answer.pending(new ProposalResponses.Rollback(false, id, haId, false, null, null,
+                "Rollback is in progress; GET the proposal or its history for the outcome", rollbackId, null, null,
+                view.status()));
+    }
+
+    /** An operation's answer; {@code pending} when Home Assistant's outcome was not stored within the wait timeout. */
+    public record Answer<T>(boolean pending, T body) {
+        static <T> Answer<T> done(T body) {
+            return new Answer<>(false, body);
+        }
+
+        static <T> Answer<T> pending(T body) {
+            return new Answer<>(true, body);
+        }
+    }
+
+    private static String note(ProposalRolledBack done) {
+        return switch (done.action()) {
+            case RESTORED -> "Restored the configuration that was live at version " + done.targetVersion();
+            case DELETED -> "Removed the automation from Home Assistant: none existed at version " + done.targetVersion();
+            case DISABLED -> "Turned the automation off in Home Assistant; its configuration was left in place";
+        };
+    }
+
+    /** A header comment, then the YAML Home Assistant receives (or the payload, for other types). */
+    public String yamlContent(ProposalView view) {
+        String header = "# Aether proposal: " + oneLine(view.name()) + "\n"
+                + "# id: " + view.id() + "\n"
+                + "# type: " + view.proposalType().wire() + ", status: " + view.status().wire()
+                + ", version: " + view.version() + "\n";
+        JsonNode body = view.proposalType() == ProposalType.AUTOMATION
+                ? AutomationConfig.build(new ProposalContent(view.proposalType(), view.name(), view.description(),
+                        view.trigger(), view.conditions(), view.actions(), view.mode(), view.serviceCall(),
+                        view.dashboardConfig(), view.conversationId()), AutomationConfig.haAutomationId(view.id()))
+                : view.proposalType() == ProposalType.DASHBOARD ? view.dashboardConfig()
+                : view.serviceCall() != null ? view.serviceCall() : view.actions();
+        return body == null ? header : header + yaml.dump(body);
+    }
+
+    /** on/off/unavailable from HA, not_found when HA has no such automation, null when HA cannot say. */
+    public String haState(ProposalView view) {
+        if (view.status() != ProposalStatus.DEPLOYED && view.status() != ProposalStatus.DISABLED) {
+            return null;
+        }
+        try {
+            return homeAssistant.findAutomationEntityId(AutomationConfig.haAutomationId(view.id()))
+                    .flatMap(homeAssistant::getState)
+                    .map(state -> state.path("state").asText(null))
+                    .orElse("not_found");
+        } catch (HomeAssistantException e) {
+            return null;
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
+    }
+
+    private <R> R query(Object query, Class<R> type) {
+        try {
+            return queries.query(query, type).get();
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.aether.api.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.api.error.ApiException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Reads automation YAML safely (standard tags only, bounded aliases, depth and size) and writes
+ * the Home Assistant YAML shown to people.
+ */
+@Component
+public class ProposalYaml {
+    static final int MAX_ALIASES = 20;
+    static final int MAX_DEPTH = 40;
+    static final int MAX_CODE_POINTS = 64 * 1024;
+
+    private final ObjectMapper mapper;
+
+    public ProposalYaml(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Parses one YAML mapping into JSON; any YAML problem is a 422 naming it. */
+    public JsonNode parseMapping(String text) {
+        Object document;
+        try {
+            document = loader().load(text);
+        } catch (YAMLException | IllegalArgumentException e) {
+            throw ApiException.validation("Invalid YAML: " + firstLine(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw ApiException.validation("Invalid YAML: nested too deeply");
+        }
+        if (!(document instanceof Map<?, ?>)) {
+            throw ApiException.validation("Invalid YAML: expected a mapping with the automation's keys");
+        }
+        return mapper.valueToTree(plain(document));
+    }
+
+    /** Block-style YAML of a JSON object, keys in their order. */
+    public String dump(JsonNode node) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);
+        options.setSplitLines(false);
+        Object value = mapper.convertValue(node, Object.class);
+        return new Yaml(new Representer(options), options).dump(value);
+    }
+
+    private static Yaml loader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setAllowRecursiveKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        // SafeConstructor: only standard YAML types; custom and language-specific tags are refused.
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    /** YAML timestamps become ISO strings and binary is refused, so the result is plain JSON. */
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(plain(v)));
+            return out;
+        }
+        if (value instanceof Date date) {
+            return Instant.ofEpochMilli(date.getTime()).toString();
+        }
+        if (value instanceof byte[]) {
+            throw ApiException.validation("Invalid YAML: binary values are not allowed");
+        }
+        if (value instanceof java.util.Set<?> set) {
+            return plain(new ArrayList<>(set));
+        }
+        return value;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable document";
+        }
+        String line = message.strip().lines().findFirst().orElse("unreadable document");
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

@@ -1,0 +1,72 @@
+package io.aether.api.system;
+
+import io.aether.api.error.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Liveness, readiness, component status, request metrics and projection maintenance. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "System")
+public class SystemController {
+    private final SystemStatusService status;
+    private final RequestMetrics metrics;
+    private final EventProcessors processors;
+
+    public SystemController(SystemStatusService status, RequestMetrics metrics, EventProcessors processors) {
+        this.status = status;
+        this.metrics = metrics;
+        this.processors = processors;
+    }
+
+    @GetMapping("/health")
+    @Operation(summary = "Liveness: the process answers (no dependency checks)")
+    public SystemResponses.Health health() {
+        return new SystemResponses.Health(SystemResponses.HealthStatus.HEALTHY, Instant.now(), status.version());
+    }
+
+    @GetMapping("/ready")
+    @Operation(summary = "Readiness: 503 while the database is unreachable")
+    public SystemResponses.Health ready() {
+        if (!status.databaseReachable()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                    "Not ready: database unavailable");
+        }
+        return new SystemResponses.Health(SystemResponses.HealthStatus.HEALTHY, Instant.now(), status.version());
+    }
+
+    @GetMapping("/status")
+    @Operation(summary = "Component health (database, Home Assistant, event processors) and overall status")
+    public SystemResponses.Status status() {
+        return status.status();
+    }
+
+    @GetMapping("/metrics")
+    @Operation(summary = "Request counts, latency percentiles, errors, active requests and uptime (JSON); Prometheus text at /api/v1/metrics/prometheus")
+    public Map<String, Object> metrics() {
+        return metrics.snapshot(status.uptimeSeconds());
+    }
+
+    @GetMapping("/projections")
+    @Operation(summary = "Event processors with their position and lag behind the head of the event store")
+    public List<SystemResponses.Processor> projections() {
+        return processors.status();
+    }
+
+    @PostMapping("/projections/{name}/rebuild")
+    @Operation(summary = "Clear a read model and rebuild it by replaying every event")
+    public ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
+        processors.rebuild(name);
+        return ResponseEntity.accepted().body(Map.of("name", name, "status", "rebuilding"));
+    }
+}

@@ -1,0 +1,36 @@
+package io.aether.api.system;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.List;
+
+/** Shapes of the system endpoints (the original's HealthResponse and SystemStatus). */
+public final class SystemResponses {
+    private SystemResponses() {
+    }
+
+    public enum HealthStatus {
+        HEALTHY, DEGRADED, UNHEALTHY;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase();
+        }
+    }
+
+    public record Health(HealthStatus status, Instant timestamp, String version) {
+    }
+
+    public record Component(String name, HealthStatus status, String message, Double latencyMs) {
+    }
+
+    /** One event processor: where it is in the event store and how far behind the head. */
+    public record Processor(String name, boolean running, boolean error, boolean replaying, Long position,
+                            Long head, Long lag, int segments) {
+    }
+
+    public record Status(HealthStatus status, Instant timestamp, String version, String environment,
+                         List<Component> components, double uptimeSeconds, String publicUrl, String deploymentMode,
+                         List<Processor> eventProcessors) {
+    }
+}

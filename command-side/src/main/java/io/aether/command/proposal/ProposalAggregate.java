@@ -1,0 +1,303 @@
+package io.aether.command.proposal;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.domain.proposal.ApproveProposal;
+import io.aether.domain.proposal.ArchiveProposal;
+import io.aether.domain.proposal.AutomationConfig;
+import io.aether.domain.proposal.CreateProposal;
+import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeprecateProposal;
+import io.aether.domain.proposal.DisableProposal;
+import io.aether.domain.proposal.EnableProposal;
+import io.aether.domain.proposal.IllegalProposalTransitionException;
+import io.aether.domain.proposal.InvalidProposalCommandException;
+import io.aether.domain.proposal.PendingOperation;
+import io.aether.domain.proposal.ProposalApproved;
+import io.aether.domain.proposal.ProposalArchived;
+import io.aether.domain.proposal.ProposalCreated;
+import io.aether.domain.proposal.ProposalDeleted;
+import io.aether.domain.proposal.ProposalDeployed;
+import io.aether.domain.proposal.ProposalDeploymentFailed;
+import io.aether.domain.proposal.ProposalDeploymentRequested;
+import io.aether.domain.proposal.ProposalDeprecated;
+import io.aether.domain.proposal.ProposalDisabled;
+import io.aether.domain.proposal.ProposalEnabled;
+import io.aether.domain.proposal.ProposalEvent;
+import io.aether.domain.proposal.ProposalFold;
+import io.aether.domain.proposal.ProposalNotFoundException;
+import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRollbackFailed;
+import io.aether.domain.proposal.ProposalRollbackRequested;
+import io.aether.domain.proposal.ProposalRolledBack;
+import io.aether.domain.proposal.ProposalState;
+import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.RecordDeploymentFailed;
+import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordRollbackFailed;
+import io.aether.domain.proposal.RecordRollbackSucceeded;
+import io.aether.domain.proposal.RejectProposal;
+import io.aether.domain.proposal.RequestDeployment;
+import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.RollbackAction;
+import io.aether.domain.proposal.RollbackStrategy;
+import io.aether.domain.proposal.UnsupportedProposalTypeException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The Proposal aggregate: guards the proposal status machine and records intents and outcomes.
+ * Its state is {@link ProposalFold}'s; an illegal command throws a domain exception and appends
+ * nothing. Home Assistant is never called from here: {@link ProposalDeploymentProcess} performs
+ * the recorded intents and reports back with the Record* commands. Outcome events
+ * (deployed, deployment failed, rolled back, rollback failed) carry the actor (and, for a
+ * rollback, the reason) of the request they resolve.
+ */
+@Aggregate
+public class ProposalAggregate {
+
+    @AggregateIdentifier
+    private UUID id;
+
+    private ProposalState state;
+
+    /**
+     * The request event of the pending operation (null when none). Derived from the same events
+     * as {@link #state}; kept so that outcome events carry the requester's actor and reason,
+     * which {@link PendingOperation} does not hold.
+     */
+    private ProposalEvent pendingRequest;
+
+    protected ProposalAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public ProposalAggregate(CreateProposal command) {
+        if (command.proposalId() == null) {
+            throw new InvalidProposalCommandException("proposal id is required");
+        }
+        if (command.content() == null || command.content().proposalType() == null) {
+            throw new InvalidProposalCommandException("proposal content and its proposal_type are required");
+        }
+        apply(new ProposalCreated(command.proposalId(), command.content(),
+                AutomationConfig.haAutomationId(command.proposalId()), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveProposal command) {
+        checkCanChange();
+        requireStatus("approve", "approved", ProposalStatus.PROPOSED);
+        apply(new ProposalApproved(id, command.actor(), command.comment()));
+    }
+
+    @CommandHandler
+    public void handle(RejectProposal command) {
+        checkCanChange();
+        requireStatus("reject", "rejected", ProposalStatus.PROPOSED, ProposalStatus.APPROVED);
+        apply(new ProposalRejected(id, command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RequestDeployment command) {
+        checkCanChange();
+        ProposalType type = state.content().proposalType();
+        if (type != ProposalType.AUTOMATION) {
+            throw new UnsupportedProposalTypeException(type);
+        }
+        ProposalStatus status = state.status();
+        if (status == ProposalStatus.DEPLOYED && !command.force()) {
+            throw new IllegalProposalTransitionException(
+                    "Cannot deploy a proposal in status 'deployed' without force; pass force=true to redeploy it");
+        }
+        if (status != ProposalStatus.APPROVED && status != ProposalStatus.DEPLOYED) {
+            throw new IllegalProposalTransitionException("Cannot deploy a proposal in status '" + status.wire()
+                    + "'; only 'approved' proposals can be deployed ('deployed' ones only with force=true)");
+        }
+        requireOperationId(command.deploymentId(), "deployment id");
+        String haId = state.haAutomationId();
+        apply(new ProposalDeploymentRequested(id, command.deploymentId(), haId,
+                AutomationConfig.build(state.content(), haId), command.force(), command.actor()));
+    }
+
+    @CommandHandler
+    public void handle(RecordDeploymentSucceeded command) {
+        checkExists();
+        PendingOperation pending = requirePending(PendingOperation.Kind.DEPLOYMENT, command.deploymentId());
+        apply(new ProposalDeployed(id, command.deploymentId(), state.haAutomationId(), pending.config(),
+                command.previousHaConfig(), command.method(), pendingRequest.actor()));
+    }
+
+    @CommandHandler
+    public void handle(RecordDeploymentFailed command) {
+        checkExists();
+        requirePending(PendingOperation.Kind.DEPLOYMENT, command.deploymentId());
+        apply(new ProposalDeploymentFailed(id, command.deploymentId(), command.error(), pendingRequest.actor()));
+    }
+
+    @CommandHandler
+    public void handle(RequestRollback command) {
+        checkCanChange();
+        requireStatus("roll back", "rolled back",
+                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
+        if (!state.everDeployed()) {
+            throw new IllegalProposalTransitionException("Cannot roll back a proposal that was never deployed");
+        }
+        requireOperationId(command.rollbackId(), "rollback id");
+        int target = rollbackTarget(command.toVersion());
+        RollbackAction action;
+        JsonNode config = null;
+        if (command.strategy() == RollbackStrategy.DISABLE) {
+            action = RollbackAction.DISABLED;
+        } else {
+            Optional<JsonNode> live = state.liveConfigAt(target);
+            action = live.isPresent() ? RollbackAction.RESTORED : RollbackAction.DELETED;
+            config = live.orElse(null);
+        }
+        apply(new ProposalRollbackRequested(id, command.rollbackId(), target, action, config,
+                state.haAutomationId(), command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRollbackSucceeded command) {
+        checkExists();
+        PendingOperation pending = requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
+        apply(new ProposalRolledBack(id, command.rollbackId(), pending.targetVersion(), pending.rollbackAction(),
+                pending.config(), state.haAutomationId(), pendingRequest.actor(), pendingRequest.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRollbackFailed command) {
+        checkExists();
+        requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
+        apply(new ProposalRollbackFailed(id, command.rollbackId(), command.error(), pendingRequest.actor()));
+    }
+
+    @CommandHandler
+    public void handle(DisableProposal command) {
+        checkCanChange();
+        requireStatus("disable", "disabled", ProposalStatus.DEPLOYED);
+        apply(new ProposalDisabled(id, command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(EnableProposal command) {
+        checkCanChange();
+        requireStatus("enable", "enabled", ProposalStatus.DISABLED);
+        apply(new ProposalEnabled(id, command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(DeprecateProposal command) {
+        checkCanChange();
+        requireStatus("deprecate", "deprecated", ProposalStatus.DEPLOYED, ProposalStatus.DISABLED);
+        apply(new ProposalDeprecated(id, command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ArchiveProposal command) {
+        checkCanChange();
+        requireStatus("archive", "archived", ProposalStatus.REJECTED, ProposalStatus.DISABLED,
+                ProposalStatus.DEPRECATED, ProposalStatus.ROLLED_BACK);
+        apply(new ProposalArchived(id, command.actor(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(DeleteProposal command) {
+        checkCanChange();
+        ProposalStatus status = state.status();
+        if (status == ProposalStatus.DEPLOYED) {
+            throw new IllegalProposalTransitionException("Cannot delete a proposal in status 'deployed': its "
+                    + "automation is live in Home Assistant; roll it back (or disable and archive it) first");
+        }
+        if (status == ProposalStatus.DISABLED) {
+            throw new IllegalProposalTransitionException("Cannot delete a proposal in status 'disabled': its "
+                    + "automation is still in Home Assistant; roll it back or archive it first");
+        }
+        apply(new ProposalDeleted(id, command.actor(), command.reason()));
+    }
+
+    /** The one event sourcing handler: the domain fold is the single source of state. */
+    @EventSourcingHandler
+    void on(ProposalEvent event, @Timestamp Instant at) {
+        state = ProposalFold.apply(state, event, at);
+        id = state.id();
+        if (event instanceof ProposalDeploymentRequested || event instanceof ProposalRollbackRequested) {
+            pendingRequest = event;
+        } else if (state.pending() == null) {
+            pendingRequest = null;
+        }
+    }
+
+    // ---- guards ----
+
+    private void checkExists() {
+        if (state.deleted()) {
+            throw new ProposalNotFoundException(id);
+        }
+    }
+
+    /** For every command but the Record* outcomes: exists and no HA operation in flight. */
+    private void checkCanChange() {
+        checkExists();
+        if (state.pending() != null) {
+            throw new IllegalProposalTransitionException("a deployment/rollback of this proposal is in progress");
+        }
+    }
+
+    private void requireStatus(String action, String pastParticiple, ProposalStatus... allowed) {
+        Set<ProposalStatus> allowedSet = EnumSet.copyOf(Arrays.asList(allowed));
+        if (!allowedSet.contains(state.status())) {
+            throw new IllegalProposalTransitionException("Cannot " + action + " a proposal in status '"
+                    + state.status().wire() + "'; only " + describe(allowed) + " proposals can be " + pastParticiple);
+        }
+    }
+
+    private static String describe(ProposalStatus... statuses) {
+        String quoted = Arrays.stream(statuses).map(s -> "'" + s.wire() + "'").collect(Collectors.joining(", "));
+        int last = quoted.lastIndexOf(", ");
+        return last < 0 ? quoted : quoted.substring(0, last) + " or " + quoted.substring(last + 2);
+    }
+
+    private PendingOperation requirePending(PendingOperation.Kind kind, UUID operationId) {
+        PendingOperation pending = state.pending();
+        if (pending == null || pending.kind() != kind || !pending.operationId().equals(operationId)) {
+            String what = kind == PendingOperation.Kind.DEPLOYMENT ? "deployment" : "rollback";
+            throw new IllegalProposalTransitionException("no such pending " + what + " " + operationId
+                    + " for proposal " + id);
+        }
+        return pending;
+    }
+
+    private static void requireOperationId(UUID operationId, String name) {
+        if (operationId == null) {
+            throw new InvalidProposalCommandException(name + " is required");
+        }
+    }
+
+    private int rollbackTarget(Integer toVersion) {
+        if (toVersion == null) {
+            return state.defaultRollbackTarget().orElseThrow(() ->
+                    new IllegalProposalTransitionException("nothing left to roll back: every deployment of this "
+                            + "proposal has already been rolled back; pass to_version to choose a version"));
+        }
+        int latestAllowed = state.version() - 1;
+        if (toVersion < 1 || toVersion > latestAllowed) {
+            throw new InvalidProposalCommandException("to_version must be between 1 and " + latestAllowed
+                    + " (the proposal is at version " + state.version() + "); got " + toVersion);
+        }
+        return toVersion;
+    }
+}

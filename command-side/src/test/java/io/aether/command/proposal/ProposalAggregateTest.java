@@ -1,0 +1,524 @@
+package io.aether.command.proposal;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aether.domain.proposal.ApproveProposal;
+import io.aether.domain.proposal.ArchiveProposal;
+import io.aether.domain.proposal.AutomationConfig;
+import io.aether.domain.proposal.CreateProposal;
+import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeprecateProposal;
+import io.aether.domain.proposal.DisableProposal;
+import io.aether.domain.proposal.EnableProposal;
+import io.aether.domain.proposal.IllegalProposalTransitionException;
+import io.aether.domain.proposal.InvalidProposalCommandException;
+import io.aether.domain.proposal.ProposalApproved;
+import io.aether.domain.proposal.ProposalArchived;
+import io.aether.domain.proposal.ProposalContent;
+import io.aether.domain.proposal.ProposalCreated;
+import io.aether.domain.proposal.ProposalDeleted;
+import io.aether.domain.proposal.ProposalDeployed;
+import io.aether.domain.proposal.ProposalDeploymentFailed;
+import io.aether.domain.proposal.ProposalDeploymentRequested;
+import io.aether.domain.proposal.ProposalDeprecated;
+import io.aether.domain.proposal.ProposalDisabled;
+import io.aether.domain.proposal.ProposalEnabled;
+import io.aether.domain.proposal.ProposalNotFoundException;
+import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRollbackFailed;
+import io.aether.domain.proposal.ProposalRollbackRequested;
+import io.aether.domain.proposal.ProposalRolledBack;
+import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.RecordDeploymentFailed;
+import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordRollbackFailed;
+import io.aether.domain.proposal.RecordRollbackSucceeded;
+import io.aether.domain.proposal.RejectProposal;
+import io.aether.domain.proposal.RequestDeployment;
+import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.RollbackAction;
+import io.aether.domain.proposal.RollbackStrategy;
+import io.aether.domain.proposal.UnsupportedProposalTypeException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProposalAggregateTest {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final UUID ID = UUID.fromString("0f0e0d0c-0b0a-0908-0706-050403020100");
+    private static final String HA_ID = AutomationConfig.haAutomationId(ID);
+    private static final ProposalContent CONTENT = content(ProposalType.AUTOMATION);
+    private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
+    private static final JsonNode CONFIG_A = JSON.objectNode().put("id", HA_ID).put("alias", "A");
+    private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");
+    private static final JsonNode USER_CONFIG = JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
+
+    private static final UUID DEP1 = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    private static final UUID DEP2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+    private static final UUID DEP_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000d9");
+    private static final UUID RB1 = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    private static final UUID RB_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000b9");
+    private static final UUID WRONG = UUID.fromString("00000000-0000-0000-0000-00000000dead");
+
+    private AggregateTestFixture<ProposalAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ProposalAggregate.class);
+    }
+
+    private static ProposalContent content(ProposalType type) {
+        return new ProposalContent(type, "Porch light", "At sunset",
+                JSON.objectNode().put("platform", "sun").put("event", "sunset"), null,
+                JSON.arrayNode().add(JSON.objectNode().put("service", "light.turn_on")), "single", null, null,
+                "conv-1");
+    }
+
+    // ---- histories: the events that lead to each reachable status ----
+
+    private static ProposalCreated created() {
+        return new ProposalCreated(ID, CONTENT, HA_ID, "agent:architect");
+    }
+
+    /** v1..v4: created, approved, deployment requested, deployed (nothing in HA before). */
+    private static List<Object> deployedOnce(JsonNode previous) {
+        return new ArrayList<>(List.of(created(), new ProposalApproved(ID, "alice", "ok"),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, "alice"),
+                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", "alice")));
+    }
+
+    /** deployedOnce(null) then v5 redeploy requested, v6 deployed B (HA held A before). */
+    private static List<Object> deployedTwice() {
+        List<Object> events = deployedOnce(null);
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, "bob"));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", "bob"));
+        return events;
+    }
+
+    private static List<Object> with(List<Object> events, Object... more) {
+        List<Object> all = new ArrayList<>(events);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** Every status a proposal can reach (DRAFT has no event leading to it). */
+    static List<Object> history(ProposalStatus status) {
+        return switch (status) {
+            case PROPOSED -> List.of(created());
+            case APPROVED -> List.of(created(), new ProposalApproved(ID, "alice", "ok"));
+            case REJECTED -> List.of(created(), new ProposalRejected(ID, "alice", "no"));
+            case DEPLOYED -> deployedOnce(null);
+            case DISABLED -> with(deployedOnce(null), new ProposalDisabled(ID, "alice", "noisy"));
+            case DEPRECATED -> with(deployedOnce(null), new ProposalDeprecated(ID, "alice", "old"));
+            // deployed twice, rolled back to v5 (A restored): the default target is now v3
+            case ROLLED_BACK -> with(deployedTwice(),
+                    new ProposalRollbackRequested(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, "carol", "x"),
+                    new ProposalRolledBack(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, "carol", "x"));
+            case ARCHIVED -> List.of(created(), new ProposalRejected(ID, "alice", "no"),
+                    new ProposalArchived(ID, "alice", "cleanup"));
+            case DRAFT -> throw new IllegalArgumentException("no event leads to draft");
+        };
+    }
+
+    static Set<ProposalStatus> reachable() {
+        return EnumSet.complementOf(EnumSet.of(ProposalStatus.DRAFT));
+    }
+
+    // ---- the transition matrix: every command x every reachable status ----
+
+    enum Cmd {
+        APPROVE(() -> new ApproveProposal(ID, "dave", "fine", null),
+                () -> new ProposalApproved(ID, "dave", "fine"),
+                ProposalStatus.PROPOSED),
+        REJECT(() -> new RejectProposal(ID, "dave", "nope", null),
+                () -> new ProposalRejected(ID, "dave", "nope"),
+                ProposalStatus.PROPOSED, ProposalStatus.APPROVED),
+        DEPLOY(() -> new RequestDeployment(ID, DEP_NEW, false, "dave", null),
+                () -> new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"),
+                ProposalStatus.APPROVED),
+        DISABLE(() -> new DisableProposal(ID, "dave", "noisy", null),
+                () -> new ProposalDisabled(ID, "dave", "noisy"),
+                ProposalStatus.DEPLOYED),
+        ENABLE(() -> new EnableProposal(ID, "dave", "quiet", null),
+                () -> new ProposalEnabled(ID, "dave", "quiet"),
+                ProposalStatus.DISABLED),
+        DEPRECATE(() -> new DeprecateProposal(ID, "dave", "old", null),
+                () -> new ProposalDeprecated(ID, "dave", "old"),
+                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED),
+        ARCHIVE(() -> new ArchiveProposal(ID, "dave", "cleanup", null),
+                () -> new ProposalArchived(ID, "dave", "cleanup"),
+                ProposalStatus.REJECTED, ProposalStatus.DISABLED, ProposalStatus.DEPRECATED,
+                ProposalStatus.ROLLED_BACK),
+        DELETE(() -> new DeleteProposal(ID, "dave", "gone", null),
+                () -> new ProposalDeleted(ID, "dave", "gone"),
+                ProposalStatus.PROPOSED, ProposalStatus.APPROVED, ProposalStatus.REJECTED,
+                ProposalStatus.ROLLED_BACK, ProposalStatus.DEPRECATED, ProposalStatus.ARCHIVED),
+        // every rollback-able history has nothing in HA at the default target v3
+        ROLLBACK(() -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null),
+                () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, "dave",
+                        "broke"),
+                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
+
+        final Supplier<Object> command;
+        final Supplier<Object> event;
+        final Set<ProposalStatus> legalFrom;
+
+        Cmd(Supplier<Object> command, Supplier<Object> event, ProposalStatus... legalFrom) {
+            this.command = command;
+            this.event = event;
+            this.legalFrom = EnumSet.of(legalFrom[0], legalFrom);
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        return Stream.of(Cmd.values())
+                .flatMap(cmd -> reachable().stream().map(status -> Arguments.of(cmd, status)));
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("matrix")
+    void transitionMatrix(Cmd cmd, ProposalStatus status) {
+        var result = fixture.given(history(status)).when(cmd.command.get());
+        if (cmd.legalFrom.contains(status)) {
+            result.expectSuccessfulHandlerExecution().expectEvents(cmd.event.get());
+        } else {
+            result.expectException(IllegalProposalTransitionException.class)
+                    .expectExceptionMessage(containsString("'" + status.wire() + "'"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void illegalMessagesNameTheStatusAndTheAction() {
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new ApproveProposal(ID, "dave", null, null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage("Cannot approve a proposal in status 'approved'; "
+                        + "only 'proposed' proposals can be approved")
+                .expectNoEvents();
+        fixture.given(history(ProposalStatus.PROPOSED))
+                .when(new ArchiveProposal(ID, "dave", null, null))
+                .expectExceptionMessage("Cannot archive a proposal in status 'proposed'; only 'rejected', "
+                        + "'disabled', 'deprecated' or 'rolled_back' proposals can be archived");
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new DeleteProposal(ID, "dave", null, null))
+                .expectExceptionMessage(allOf(containsString("'deployed'"), containsString("roll it back")));
+    }
+
+    // ---- create ----
+
+    @Test
+    void createProposesWithTheDeterministicHaId() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProposal(ID, CONTENT, "agent:architect"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProposalCreated(ID, CONTENT, "aether_0f0e0d0c0b0a09080706050403020100",
+                        "agent:architect"));
+    }
+
+    @Test
+    void createWithoutContentIsInvalid() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateProposal(ID, null, "agent:architect"))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    // ---- deleted and pending ----
+
+    static Stream<Object> everyCommandOnTheProposal() {
+        return Stream.concat(Stream.of(Cmd.values()).map(c -> c.command.get()), Stream.of(
+                new RequestDeployment(ID, DEP_NEW, true, "dave", null),
+                new RecordDeploymentSucceeded(ID, DEP1, null, "rest_api"),
+                new RecordDeploymentFailed(ID, DEP1, "boom"),
+                new RecordRollbackSucceeded(ID, RB1),
+                new RecordRollbackFailed(ID, RB1, "boom")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyCommandOnTheProposal")
+    void aDeletedProposalIsNotFound(Object command) {
+        fixture.given(with(history(ProposalStatus.ARCHIVED), new ProposalDeleted(ID, "alice", "gone")))
+                .when(command)
+                .expectException(ProposalNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cmd.class)
+    void aPendingDeploymentBlocksEveryOtherCommand(Cmd cmd) {
+        fixture.given(with(history(ProposalStatus.APPROVED),
+                        new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, "alice")))
+                .when(cmd.command.get())
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage("a deployment/rollback of this proposal is in progress")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cmd.class)
+    void aPendingRollbackBlocksEveryOtherCommand(Cmd cmd) {
+        fixture.given(with(deployedOnce(null),
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                .when(cmd.command.get())
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage("a deployment/rollback of this proposal is in progress")
+                .expectNoEvents();
+    }
+
+    // ---- deployment ----
+
+    @ParameterizedTest
+    @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
+    void onlyAutomationsCanBeDeployed(ProposalType type) {
+        fixture.given(new ProposalCreated(ID, content(type), HA_ID, "agent"), new ProposalApproved(ID, "alice", null))
+                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
+                .expectException(UnsupportedProposalTypeException.class)
+                .expectExceptionMessage(containsString("'" + type.wire() + "'"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void redeployWithForceRequestsTheCurrentConfig() {
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RequestDeployment(ID, DEP_NEW, true, "dave", null))
+                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, true, "dave"));
+    }
+
+    @Test
+    void redeployWithoutForceIsRefusedAndSaysSo() {
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("force"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void forceDoesNotDeployFromOtherStatuses() {
+        fixture.given(history(ProposalStatus.DISABLED))
+                .when(new RequestDeployment(ID, DEP_NEW, true, "dave", null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void deploymentWithoutAnIdIsInvalid() {
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new RequestDeployment(ID, null, false, "dave", null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    private List<Object> deploymentPending() {
+        return with(history(ProposalStatus.APPROVED),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, "alice"));
+    }
+
+    @Test
+    void deploymentSucceededRecordsTheRequestedConfigAndThePreviousOne() {
+        fixture.given(deploymentPending())
+                .when(new RecordDeploymentSucceeded(ID, DEP1, USER_CONFIG, "rest_api"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, USER_CONFIG, "rest_api", "alice"));
+    }
+
+    @Test
+    void deploymentFailedIsRecordedForTheRequester() {
+        fixture.given(deploymentPending())
+                .when(new RecordDeploymentFailed(ID, DEP1, "Message malformed: extra keys"))
+                .expectEvents(new ProposalDeploymentFailed(ID, DEP1, "Message malformed: extra keys", "alice"));
+    }
+
+    static Stream<Object> deploymentOutcomesWithTheWrongId() {
+        return Stream.of(new RecordDeploymentSucceeded(ID, WRONG, null, "rest_api"),
+                new RecordDeploymentFailed(ID, WRONG, "boom"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("deploymentOutcomesWithTheWrongId")
+    void deploymentOutcomeWithAnotherIdIsRefused(Object command) {
+        fixture.given(deploymentPending())
+                .when(command)
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("no such pending deployment"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void deploymentOutcomeWithoutAPendingDeploymentIsRefused() {
+        // already resolved: a duplicate outcome appends nothing
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RecordDeploymentSucceeded(ID, DEP1, null, "rest_api"))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("no such pending deployment"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void deploymentOutcomeDoesNotResolveAPendingRollback() {
+        fixture.given(with(deployedOnce(null),
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                .when(new RecordDeploymentSucceeded(ID, RB1, null, "rest_api"))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectNoEvents();
+    }
+
+    // ---- rollback ----
+
+    @Test
+    void defaultRollbackRestoresWhatHaHeldBeforeTheFirstDeploy() {
+        fixture.given(deployedOnce(USER_CONFIG))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.RESTORED, USER_CONFIG,
+                        HA_ID, "dave", "broke"));
+    }
+
+    @Test
+    void defaultRollbackAfterTwoDeploysRestoresTheFirstOne() {
+        fixture.given(deployedTwice())
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 5, RollbackAction.RESTORED, CONFIG_A,
+                        HA_ID, "dave", "broke"));
+    }
+
+    @Test
+    void aSecondRollbackGoesFurtherBack() {
+        // ROLLED_BACK history: deployed A then B, rolled back to v5 (A); next default is v3 (nothing)
+        fixture.given(history(ProposalStatus.ROLLED_BACK))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "again", null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID,
+                        "dave", "again"));
+    }
+
+    @Test
+    void nothingLeftToRollBack() {
+        fixture.given(with(deployedOnce(null),
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("nothing left to roll back"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void explicitVersionRestoresWhatWasLiveThen() {
+        fixture.given(deployedTwice())
+                .when(new RequestRollback(ID, RB_NEW, 4, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 4, RollbackAction.RESTORED, CONFIG_A,
+                        HA_ID, "dave", null));
+    }
+
+    @Test
+    void explicitVersionBeforeAnyDeployDeletesWhenNothingWasThere() {
+        fixture.given(deployedTwice())
+                .when(new RequestRollback(ID, RB_NEW, 1, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 1, RollbackAction.DELETED, null, HA_ID,
+                        "dave", null));
+    }
+
+    @Test
+    void explicitVersionStillWorksWhenTheDefaultHasRunOut() {
+        fixture.given(with(deployedOnce(USER_CONFIG),
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, "carol", "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, "carol", "x")))
+                .when(new RequestRollback(ID, RB_NEW, 2, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 2, RollbackAction.RESTORED, USER_CONFIG,
+                        HA_ID, "dave", null));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, -1, 4, 5, 100})
+    void explicitVersionOutOfRangeIsInvalid(int toVersion) {
+        // deployed once: at version 4, so the allowed range is 1..3
+        fixture.given(deployedOnce(null))
+                .when(new RequestRollback(ID, RB_NEW, toVersion, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectExceptionMessage(containsString("between 1 and 3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void disableStrategyOnlyTurnsTheAutomationOff() {
+        fixture.given(deployedOnce(USER_CONFIG))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.DISABLE, "dave", "quiet", null))
+                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DISABLED, null, HA_ID,
+                        "dave", "quiet"));
+    }
+
+    @Test
+    void rollbackWithoutAnIdIsInvalid() {
+        fixture.given(deployedOnce(null))
+                .when(new RequestRollback(ID, null, null, RollbackStrategy.RESTORE, "dave", null, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    private List<Object> rollbackPending() {
+        return with(deployedOnce(USER_CONFIG), new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED,
+                USER_CONFIG, HA_ID, "carol", "broke"));
+    }
+
+    @Test
+    void rollbackSucceededRecordsWhatThePendingRollbackRestored() {
+        fixture.given(rollbackPending())
+                .when(new RecordRollbackSucceeded(ID, RB1))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID,
+                        "carol", "broke"));
+    }
+
+    @Test
+    void rollbackFailedIsRecordedForTheRequester() {
+        fixture.given(rollbackPending())
+                .when(new RecordRollbackFailed(ID, RB1, "HA unreachable"))
+                .expectEvents(new ProposalRollbackFailed(ID, RB1, "HA unreachable", "carol"));
+    }
+
+    static Stream<Object> rollbackOutcomesWithTheWrongId() {
+        return Stream.of(new RecordRollbackSucceeded(ID, WRONG), new RecordRollbackFailed(ID, WRONG, "boom"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rollbackOutcomesWithTheWrongId")
+    void rollbackOutcomeWithAnotherIdIsRefused(Object command) {
+        fixture.given(rollbackPending())
+                .when(command)
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("no such pending rollback"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void rollbackOutcomeDoesNotResolveAPendingDeployment() {
+        fixture.given(deploymentPending())
+                .when(new RecordRollbackSucceeded(ID, DEP1))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("no such pending rollback"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void afterAnOutcomeTheProposalAcceptsCommandsAgain() {
+        fixture.given(with(deploymentPending(), new ProposalDeploymentFailed(ID, DEP1, "boom", "alice")))
+                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
+                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"));
+    }
+}
