@@ -103,7 +103,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(c -> c.contains("postgres")).orElse(true);
+        // Unknown means another user's process: never signal what we cannot identify.
+        return process.info().command().map(c -> c.contains("postgres")).orElse(false);
     }
 
     private static boolean waitForExit(ProcessHandle process, Duration timeout) {

@@ -70,7 +70,8 @@ public class ApiExceptionHandler {
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             IllegalArgumentException cause = causeOf(e, IllegalArgumentException.class);
-            String message = "invalid value for '" + field + "'" + (cause != null ? ": " + cause.getMessage() : "");
+            String detail = cause != null ? cause.getMessage() : safe(mapping.getOriginalMessage());
+            String message = "invalid value for '" + field + "'" + (detail != null ? ": " + detail : "");
             return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request", message,
                     List.of(new ApiError.FieldError(field, message)));
         }
@@ -192,6 +193,12 @@ public class ApiExceptionHandler {
             }
         }
         return null;
+    }
+
+    /** Jackson's own messages name Java types; those stay in the log. */
+    private static String safe(String message) {
+        return message == null || message.contains("`") || message.contains("java.") || message.contains("io.aether")
+                ? null : message;
     }
 
     private static String path(JsonMappingException e) {

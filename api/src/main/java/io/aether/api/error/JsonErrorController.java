@@ -23,7 +23,7 @@ public class JsonErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         String message = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
-        String type = status.is5xxServerError() ? "internal_error" : "http_error";
+        String type = ErrorTypes.forStatus(status.value());
         return errors.entity(request, status, type, message, null);
     }
 }

@@ -189,7 +189,7 @@ public class ProposalController {
     @Operation(summary = "Delete a proposal with nothing live in Home Assistant (its history is kept)")
     public ResponseEntity<Void> delete(@PathVariable UUID id,
                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        proposals.change(id, new DeleteProposal(id, DEFAULT_ACTOR, null, expected(ifMatch)));
+        proposals.send(new DeleteProposal(id, DEFAULT_ACTOR, null, expected(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

@@ -60,8 +60,12 @@ public class ProposalService {
 
     /** Sends a state-changing command and answers the proposal as it is afterwards. */
     public ProposalView change(UUID id, Object command) {
-        commands.sendAndWait(command);
+        send(command);
         return get(id);
+    }
+
+    public void send(Object command) {
+        commands.sendAndWait(command);
     }
 
     public ProposalView get(UUID id) {

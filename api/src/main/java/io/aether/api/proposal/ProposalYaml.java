@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.error.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +42,16 @@ public class ProposalYaml {
             document = loader().load(text);
         } catch (YAMLException | IllegalArgumentException e) {
             throw ApiException.validation("Invalid YAML: " + firstLine(e.getMessage()));
+        } catch (ClassCastException e) {
+            // SafeConstructor given a standard tag on the wrong kind of node, such as !!map on a list.
+            throw ApiException.validation("Invalid YAML: a tag does not fit the node it is on");
         } catch (StackOverflowError e) {
             throw ApiException.validation("Invalid YAML: nested too deeply");
         }
         if (!(document instanceof Map<?, ?>)) {
             throw ApiException.validation("Invalid YAML: expected a mapping with the automation's keys");
         }
-        return mapper.valueToTree(plain(document));
+        return mapper.valueToTree(plain(document, new IdentityHashMap<>()));
     }
 
     /** Block-style YAML of a JSON object, keys in their order. */
@@ -71,17 +76,27 @@ public class ProposalYaml {
         return new Yaml(new SafeConstructor(options));
     }
 
-    /** YAML timestamps become ISO strings and binary is refused, so the result is plain JSON. */
-    private static Object plain(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
-            return out;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            list.forEach(v -> out.add(plain(v)));
-            return out;
+    /**
+     * YAML timestamps become ISO strings and binary is refused, so the result is plain JSON. An
+     * alias inside its own anchor makes a structure that contains itself: refused, not followed.
+     */
+    private static Object plain(Object value, Map<Object, Boolean> open) {
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            if (open.put(value, Boolean.TRUE) != null) {
+                throw ApiException.validation("Invalid YAML: an alias refers to the collection that contains it");
+            }
+            try {
+                if (value instanceof Map<?, ?> map) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, open)));
+                    return out;
+                }
+                List<Object> out = new ArrayList<>();
+                ((Collection<?>) value).forEach(v -> out.add(plain(v, open)));
+                return out;
+            } finally {
+                open.remove(value);
+            }
         }
         if (value instanceof Date date) {
             return Instant.ofEpochMilli(date.getTime()).toString();
@@ -89,8 +104,8 @@ public class ProposalYaml {
         if (value instanceof byte[]) {
             throw ApiException.validation("Invalid YAML: binary values are not allowed");
         }
-        if (value instanceof java.util.Set<?> set) {
-            return plain(new ArrayList<>(set));
+        if (value instanceof String text) {
+            TextRules.requirePlainText("yaml_content", text);
         }
         return value;
     }

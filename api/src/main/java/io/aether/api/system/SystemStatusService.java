@@ -88,8 +88,9 @@ public class SystemStatusService {
                     "unknown: database unreachable", null);
         }
         List<String> problems = list.stream()
-                .filter(p -> !p.running() || p.error())
-                .map(p -> p.name() + (p.error() ? " is in error" : " is not running"))
+                .filter(p -> !p.running() || p.error() || p.segments() == 0)
+                .map(p -> p.name() + (p.error() ? " is in error (retrying)"
+                        : !p.running() ? " is not running" : " has claimed no segments"))
                 .toList();
         long maxLag = list.stream().map(SystemResponses.Processor::lag).filter(l -> l != null)
                 .mapToLong(Long::longValue).max().orElse(0);

@@ -226,6 +226,10 @@ public class ProposalAggregate {
             throw new IllegalProposalTransitionException("Cannot delete a proposal in status 'disabled': its "
                     + "automation is still in Home Assistant; roll it back or archive it first");
         }
+        if (state.ownConfigLive()) {
+            throw new IllegalProposalTransitionException("Cannot delete a proposal in status '" + status.wire()
+                    + "': a configuration it deployed is still in Home Assistant; roll it back first");
+        }
         apply(new ProposalDeleted(id, command.actor(), command.reason()));
     }
 

@@ -167,8 +167,8 @@ class ProposalAggregateTest {
                 ProposalStatus.ROLLED_BACK),
         DELETE(() -> new DeleteProposal(ID, "dave", "gone", null),
                 () -> new ProposalDeleted(ID, "dave", "gone"),
-                ProposalStatus.PROPOSED, ProposalStatus.APPROVED, ProposalStatus.REJECTED,
-                ProposalStatus.ROLLED_BACK, ProposalStatus.DEPRECATED, ProposalStatus.ARCHIVED),
+                // rolled_back and deprecated histories here still have a config of ours in HA
+                ProposalStatus.PROPOSED, ProposalStatus.APPROVED, ProposalStatus.REJECTED, ProposalStatus.ARCHIVED),
         // every rollback-able history has nothing in HA at the default target v3
         ROLLBACK(() -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null),
                 () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, "dave",
@@ -520,5 +520,23 @@ class ProposalAggregateTest {
         fixture.given(with(deploymentPending(), new ProposalDeploymentFailed(ID, DEP1, "boom", "alice")))
                 .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
                 .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"));
+    }
+
+    @Test
+    void deleteIsAllowedOnceRollbackRemovedEverythingFromHa() {
+        fixture.given(with(deployedOnce(null),
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                .when(new DeleteProposal(ID, "dave", "gone", null))
+                .expectEvents(new ProposalDeleted(ID, "dave", "gone"));
+    }
+
+    @Test
+    void deleteIsRefusedWhileARestoredConfigOfOursIsLive() {
+        fixture.given(history(ProposalStatus.ROLLED_BACK))
+                .when(new DeleteProposal(ID, "dave", "gone", null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("still in Home Assistant"))
+                .expectNoEvents();
     }
 }

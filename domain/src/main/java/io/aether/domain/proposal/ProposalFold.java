@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The one fold of proposal events into {@link ProposalState}. Used by the aggregate's event
@@ -47,8 +48,13 @@ public final class ProposalFold {
         } else if (event instanceof ProposalDeploymentRequested e) {
             b.pending = PendingOperation.deployment(e.deploymentId(), e.config());
         } else if (event instanceof ProposalDeployed e) {
+            JsonNode previous = absentIfNull(e.previousHaConfig());
             if (!s.everDeployed()) {
-                b.configBeforeFirstDeploy = absentIfNull(e.previousHaConfig());
+                b.configBeforeFirstDeploy = previous;
+            } else if (!Objects.equals(previous, s.liveConfigAt(s.version()).orElse(null))) {
+                // HA held something else than our record says (edited by hand since): that was live
+                // just before this deployment, so a rollback to before it restores exactly that.
+                b.timeline.add(new LiveConfigChange(s.version(), previous, false));
             }
             b.status = ProposalStatus.DEPLOYED;
             b.deployedAt = at;

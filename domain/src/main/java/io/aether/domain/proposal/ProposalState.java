@@ -72,4 +72,14 @@ public record ProposalState(
         }
         return Optional.ofNullable(target);
     }
+
+    /**
+     * True while Home Assistant holds a config this proposal deployed (an earlier one restored by
+     * rollback counts too): deleting the proposal then would leave an automation nobody tracks.
+     */
+    public boolean ownConfigLive() {
+        Optional<JsonNode> live = everDeployed() ? liveConfigAt(version) : Optional.empty();
+        return live.isPresent() && liveTimeline.stream()
+                .anyMatch(change -> change.deployment() && live.get().equals(change.config()));
+    }
 }

@@ -360,4 +360,19 @@ class ProposalFoldTest {
         assertThat(state.liveConfigAt(3)).isEmpty();
         assertThat(state.configBeforeFirstDeploy()).isNull();
     }
+
+    /** HA was edited by hand between two deployments: rolling back the second restores the hand edit. */
+    @Test
+    void aConfigChangedInHaBetweenDeploymentsIsWhatTheSecondRollbackTargetRestores() {
+        JsonNode handEdit = config("edited by hand in HA");
+        List<Object> events = deployedOnce(null);
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_A, true, "bob"));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_A, handEdit, "rest_api", "bob"));
+        ProposalState state = fold(events);
+
+        assertThat(state.defaultRollbackTarget()).contains(5);
+        assertThat(state.liveConfigAt(5)).contains(handEdit);
+        assertThat(state.liveConfigAt(4)).contains(CONFIG_A);
+        assertThat(state.liveConfigAt(6)).contains(CONFIG_A);
+    }
 }
