@@ -1,0 +1,118 @@
+package io.aether.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.config.EmbeddedPostgresServer;
+import io.aether.api.support.Http;
+import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The default embedded database keeps its data across restarts, and a PostgreSQL left running
+ * by a killed server does not stop the next start. These tests start their own servers.
+ */
+class RestartTest {
+    private static final String TOKEN = "restart-token";
+    private static HomeAssistantSimulator ha;
+
+    @BeforeAll
+    static void startHomeAssistant() {
+        AetherApplication.disableAxonPhoneHome();
+        ha = HomeAssistantSimulator.start(0, TOKEN);
+    }
+
+    @AfterAll
+    static void stopHomeAssistant() {
+        ha.stop();
+    }
+
+    @Test
+    void proposalsAndTheirHistorySurviveARestart(@TempDir Path dataDir) {
+        String id;
+        String listBefore;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            Http http = http(first);
+            Http.Response created = http.post("/api/v1/proposals", """
+                    {"name": "Survives restarts",
+                     "trigger": {"trigger": "sun", "event": "sunset"},
+                     "actions": {"action": "light.turn_on", "target": {"entity_id": "light.hall"}}}""");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            id = created.json().get("id").asText();
+            http.post("/api/v1/proposals/" + id + "/approve", "{}");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/api/v1/proposals?status=approved").body().contains(id));
+            listBefore = http.get("/api/v1/proposals").body();
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Http http = http(second);
+            JsonNode proposal = http.get("/api/v1/proposals/" + id).json();
+            assertThat(proposal.get("status").asText()).isEqualTo("approved");
+            assertThat(http.get("/api/v1/proposals/" + id + "/history").json().get("events").size()).isEqualTo(2);
+            assertThat(http.get("/api/v1/proposals").body()).isEqualTo(listBefore);
+        }
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledServerDoesNotStopTheNextStart(@TempDir Path dataDir) throws Exception {
+        Process child = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                StartEmbeddedPostgresAndWait.class.getName(), dataDir.toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // start-up output of the child
+            }
+            assertThat(line).as("child started its PostgreSQL").isEqualTo("READY");
+            child.destroyForcibly(); // kill -9: no shutdown hook stops its postmaster
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("stale postmaster left behind").isTrue();
+
+        try (ConfigurableApplicationContext server = start(dataDir)) {
+            assertThat(http(server).get("/api/v1/ready").status()).isEqualTo(200);
+        }
+    }
+
+    /** Child process for the stale-postmaster test: starts the embedded PostgreSQL, then waits to be killed. */
+    public static final class StartEmbeddedPostgresAndWait {
+        public static void main(String[] args) throws Exception {
+            new EmbeddedPostgresServer(Path.of(args[0]));
+            System.out.println("READY");
+            System.out.flush();
+            Thread.currentThread().join();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(AetherApplication.class).run(
+                "--server.port=0",
+                "--aether.db.url=",
+                "--aether.data-dir=" + dataDir,
+                "--aether.ha.url=" + ha.baseUrl(),
+                "--aether.ha.token=" + TOKEN);
+    }
+
+    private static Http http(ConfigurableApplicationContext context) {
+        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

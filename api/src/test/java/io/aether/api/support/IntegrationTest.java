@@ -1,0 +1,111 @@
+package io.aether.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.AetherApplication;
+import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real application over HTTP, on a real PostgreSQL (the embedded one in a fresh data
+ * directory, or the server named by AETHER_DB_URL) and the Home Assistant simulator. Every
+ * subclass shares one application context.
+ */
+@SpringBootTest(classes = AetherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+    public static final String HA_TOKEN = "test-ha-token";
+    protected static final HomeAssistantSimulator HA;
+    private static final Path DATA_DIR;
+
+    static {
+        AetherApplication.disableAxonPhoneHome();
+        HA = HomeAssistantSimulator.start(0, HA_TOKEN);
+        try {
+            DATA_DIR = Files.createTempDirectory("aether-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("aether.ha.url", HA::baseUrl);
+        registry.add("aether.ha.token", () -> HA_TOKEN);
+        registry.add("aether.data-dir", DATA_DIR::toString);
+        registry.add("aether.deploy.wait-timeout", () -> "20s");
+        // Spring Boot test contexts turn metrics export off; GET /api/v1/metrics/prometheus needs it.
+        registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Http http;
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+        HA.setAvailable(true);
+    }
+
+    /** Number of events in the store: bad input must not change it. */
+    protected long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    protected static final String AUTOMATION = """
+            {"name": "Hall light on motion",
+             "description": "Turn the hall light on when motion is seen",
+             "trigger": [{"trigger": "state", "entity_id": ["binary_sensor.hall_motion"], "to": ["on"]}],
+             "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}]}""";
+
+    /** Creates a proposal from JSON and returns its id. */
+    protected String create(String body) {
+        Http.Response response = http.post("/api/v1/proposals", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
+    protected String createApproved() {
+        String id = create(AUTOMATION);
+        assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status()).isEqualTo(200);
+        return id;
+    }
+
+    protected String createDeployed() {
+        String id = createApproved();
+        Http.Response deploy = http.post("/api/v1/proposals/" + id + "/deploy", (String) null);
+        assertThat(deploy.status()).as(deploy.body()).isEqualTo(200);
+        assertThat(deploy.json().get("success").asBoolean()).as(deploy.body()).isTrue();
+        return id;
+    }
+
+    protected JsonNode proposal(String id) {
+        Http.Response response = http.get("/api/v1/proposals/" + id);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    protected static String haId(String proposalId) {
+        return "aether_" + proposalId.replace("-", "");
+    }
+
+    protected static Map<String, String> ifMatch(int version) {
+        return Map.of("If-Match", "\"" + version + "\"");
+    }
+}
