@@ -163,6 +163,24 @@ class ProposalLifecycleTest extends IntegrationTest {
     }
 
     @Test
+    void aDisableThatHomeAssistantMissesIsRecordedInTheHistory() {
+        String id = createDeployed();
+        HA.setAvailable(false);
+        try {
+            assertThat(http.post("/api/v1/proposals/" + id + "/disable", "{}").json().get("status").asText())
+                    .isEqualTo("disabled");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+                JsonNode last = events.get(events.size() - 1);
+                assertThat(last.get("type").asText()).isEqualTo("ProposalAutomationSwitchFailed");
+                assertThat(last.get("payload").get("operation").asText()).isEqualTo("turn_off");
+            });
+        } finally {
+            HA.setAvailable(true);
+        }
+    }
+
+    @Test
     void listIsNewestFirstHonoursStatusLimitAndOffsetAndPendingShowsOnlyProposed() {
         String first = create(AUTOMATION);
         String second = createApproved();

@@ -9,7 +9,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.aether.command.proposal.ProposalDeploymentProcess;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +93,59 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aDeploymentInterruptedBetweenIntentAndOutcomeCompletesAfterRestart(@TempDir Path dataDir) {
+        String id;
+        try (ConfigurableApplicationContext first = start(dataDir, "--aether.deploy.wait-timeout=1s")) {
+            Http http = http(first);
+            id = http.post("/api/v1/proposals", """
+                    {"name": "Interrupted",
+                     "trigger": {"trigger": "sun", "event": "sunset"},
+                     "actions": {"action": "light.turn_on", "target": {"entity_id": "light.hall"}}}""")
+                    .json().get("id").asText();
+            http.post("/api/v1/proposals/" + id + "/approve", "{}");
+            // The process manager stops before it sees the intent: the server goes down in between.
+            first.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(ProposalDeploymentProcess.PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .orElseThrow().shutDown();
+
+            Http.Response deploy = http.post("/api/v1/proposals/" + id + "/deploy", "{}");
+            assertThat(deploy.status()).as(deploy.body()).isEqualTo(202);
+            assertThat(deploy.json().get("status").asText()).isEqualTo("approved");
+            assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status()).isEqualTo(409);
+            assertThat(ha.automationConfig(haId(id))).isEmpty();
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Http http = http(second);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> http.get("/api/v1/proposals/" + id).json().get("status").asText().equals("deployed"));
+            assertThat(ha.automationConfig(haId(id))).isPresent();
+            JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+            assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("ProposalDeployed");
+        }
+    }
+
+    @Test
+    void readinessIs503AndStatusUnhealthyWhileTheDatabaseIsDown(@TempDir Path dataDir) throws Exception {
+        try (ConfigurableApplicationContext server = start(dataDir)) {
+            Http http = http(server);
+            assertThat(http.get("/api/v1/ready").status()).isEqualTo(200);
+
+            server.getBean(EmbeddedPostgresServer.class).close();
+
+            Http.Response ready = http.get("/api/v1/ready");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.json().get("error").get("message").asText()).isEqualTo("Not ready: database unavailable");
+            JsonNode status = http.get("/api/v1/status").json();
+            assertThat(status.get("status").asText()).isEqualTo("unhealthy");
+            assertThat(http.get("/api/v1/health").status()).isEqualTo(200);
+        }
+    }
+
+    private static String haId(String proposalId) {
+        return "aether_" + proposalId.replace("-", "");
+    }
+
     /** Child process for the stale-postmaster test: starts the embedded PostgreSQL, then waits to be killed. */
     public static final class StartEmbeddedPostgresAndWait {
         public static void main(String[] args) throws Exception {
@@ -98,13 +156,15 @@ class RestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(AetherApplication.class).run(
+    private static ConfigurableApplicationContext start(Path dataDir, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--aether.db.url=",
                 "--aether.data-dir=" + dataDir,
                 "--aether.ha.url=" + ha.baseUrl(),
-                "--aether.ha.token=" + TOKEN);
+                "--aether.ha.token=" + TOKEN));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(AetherApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext context) {

@@ -128,8 +128,13 @@ class SystemEndpointsTest extends IntegrationTest {
         assertThat(response.header("Content-Type")).startsWith("text/plain");
         assertThat(response.body()).containsPattern(
                 "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/proposals\"[^}]*\\} [1-9]");
-        // Axon's Micrometer module (non-dimensional names): command bus, event store, query bus.
-        assertThat(response.body()).containsPattern("(?m)^commandBus_successCounter_total\\{[^}]*\\} [1-9]");
+        // Axon's Micrometer module (dimensional names): command bus, event store, query bus, processors.
+        assertThat(response.body()).containsPattern(
+                "(?m)^commandBus_successCounter_total\\{[^}]*payloadType=\"CreateProposal\"[^}]*\\} [1-9]");
+        assertThat(response.body()).containsPattern(
+                "(?m)^eventProcessor_processedCounter_total\\{[^}]*processorName=\"proposal-list\"");
+        assertThat(response.body()).containsPattern(
+                "(?m)^aether_event_processor_lag_events\\{[^}]*processor=\"proposal-list\"[^}]*\\} [0-9]");
         assertThat(response.body()).containsPattern("(?m)^eventStore_ingestedCounter_total\\{");
         assertThat(response.body()).containsPattern("(?m)^queryBus_successCounter_total\\{");
     }

@@ -122,12 +122,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        if (!lockChannel.isOpen()) {
+            return;
+        }
         try {
             postgres.close();
         } finally {
-            dataDirLock.release();
-            lockChannel.close();
+            lockChannel.close(); // releases the data directory lock
         }
     }
 }

@@ -34,6 +34,8 @@ import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalState;
 import io.aether.domain.proposal.ProposalStatus;
 import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
@@ -183,6 +185,12 @@ public class ProposalAggregate {
         checkExists();
         requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
         apply(new ProposalRollbackFailed(id, command.rollbackId(), command.error(), pendingRequest.actor()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAutomationSwitchFailed command) {
+        checkExists();
+        apply(new ProposalAutomationSwitchFailed(id, command.operation(), command.error(), "system"));
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.PendingOperation;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDisabled;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalFold;
 import io.aether.domain.proposal.ProposalRollbackRequested;
@@ -140,6 +141,8 @@ public class ProposalDeploymentProcess {
         } catch (RuntimeException e) {
             log.warn("turning HA automation {} of proposal {} {} failed: {}", haId, proposalId, on ? "on" : "off",
                     messageOf(e));
+            commandGateway.sendAndWait(new RecordAutomationSwitchFailed(proposalId, on ? "turn_on" : "turn_off",
+                    messageOf(e)));
         }
     }
 

@@ -20,6 +20,8 @@ import io.aether.domain.proposal.ProposalArchived;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalDeleted;
+import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
@@ -538,5 +540,12 @@ class ProposalAggregateTest {
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage(containsString("still in Home Assistant"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aFailedSwitchIsRecorded() {
+        fixture.given(with(history(ProposalStatus.DEPLOYED), new ProposalDisabled(ID, "alice", "noisy")))
+                .when(new RecordAutomationSwitchFailed(ID, "turn_off", "HA unreachable"))
+                .expectEvents(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", "system"));
     }
 }

@@ -12,6 +12,7 @@ import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDisabled;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -346,16 +347,16 @@ class ProposalDeploymentProcessTest {
     }
 
     @Test
-    void failureToTurnOffIsOnlyLogged() throws Exception {
+    void failureToTurnOffIsRecorded() throws Exception {
         storedDeployedProposal();
         ha.failOn("turnOff", "HA unreachable");
         ProposalDisabled disabled = new ProposalDisabled(ID, "alice", "noisy");
         stored(disabled);
 
-        handle(disabled); // does not throw
+        handle(disabled);
 
         assertThat(ha.calls).containsExactly("turnOff " + HA_ID);
-        assertThat(commands.sent).isEmpty();
+        assertThat(commands.sent).containsExactly(new RecordAutomationSwitchFailed(ID, "turn_off", "HA unreachable"));
     }
 
     // ---- test doubles ----

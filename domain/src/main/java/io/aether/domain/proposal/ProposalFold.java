@@ -75,6 +75,8 @@ public final class ProposalFold {
             }
         } else if (event instanceof ProposalRollbackFailed) {
             b.pending = null;
+        } else if (event instanceof ProposalAutomationSwitchFailed) {
+            // recorded for the audit trail; the proposal's own state does not change
         } else if (event instanceof ProposalDisabled) {
             b.status = ProposalStatus.DISABLED;
         } else if (event instanceof ProposalEnabled) {

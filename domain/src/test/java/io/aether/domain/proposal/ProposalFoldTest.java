@@ -375,4 +375,18 @@ class ProposalFoldTest {
         assertThat(state.liveConfigAt(4)).contains(CONFIG_A);
         assertThat(state.liveConfigAt(6)).contains(CONFIG_A);
     }
+
+    @Test
+    void aFailedSwitchOnlyMovesTheVersion() {
+        List<Object> events = deployedOnce(null);
+        events.add(new ProposalDisabled(ID, "alice", "noisy"));
+        ProposalState before = fold(events);
+        events.add(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", "system"));
+        ProposalState after = fold(events);
+
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.status()).isEqualTo(ProposalStatus.DISABLED);
+        assertThat(after.liveTimeline()).isEqualTo(before.liveTimeline());
+        assertThat(after.pending()).isNull();
+    }
 }

@@ -1,0 +1,41 @@
+package io.aether.api.system;
+
+import io.aether.command.proposal.ProposalDeploymentProcess;
+import io.aether.query.Projections;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Each streaming processor's lag behind the head of the event store, as a Prometheus gauge. */
+@Component
+public class EventProcessorLagMetrics implements MeterBinder {
+    private final EventProcessors processors;
+
+    public EventProcessorLagMetrics(EventProcessors processors) {
+        this.processors = processors;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        List<String> names = new ArrayList<>(Projections.NAMES);
+        names.add(ProposalDeploymentProcess.PROCESSING_GROUP);
+        for (String name : names) {
+            Gauge.builder("aether.event_processor.lag", processors, p -> lag(p, name))
+                    .tag("processor", name)
+                    .description("Events between the processor's position and the head of the event store")
+                    .baseUnit("events")
+                    .register(registry);
+        }
+    }
+
+    private static double lag(EventProcessors processors, String name) {
+        return processors.status().stream()
+                .filter(p -> p.name().equals(name) && p.lag() != null)
+                .mapToDouble(SystemResponses.Processor::lag)
+                .findFirst()
+                .orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,20 @@
+package io.aether.domain.proposal;
+
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Turning the automation on or off in Home Assistant after a disable/enable failed; the status
+ * the person chose stands, and this records that HA does not reflect it yet.
+ *
+ * @param operation {@code turn_off} or {@code turn_on}
+ */
+@Revision("1")
+public record ProposalAutomationSwitchFailed(UUID proposalId, String operation, String error, String actor)
+        implements ProposalEvent {
+
+    @Override
+    public String reason() {
+        return error;
+    }
+}
