@@ -29,8 +29,11 @@ class ProposalLifecycleTest extends IntegrationTest {
         assertThat(proposal.get("ha_automation_id").isNull()).isTrue();
         assertThat(HA.automationConfig(haId(id))).isEmpty();
 
-        JsonNode approved = http.post("/api/v1/proposals/" + id + "/approve",
-                "{\"approved_by\": \"alice\", \"comment\": \"looks right\"}").json();
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        Http.Response approval = http.post("/api/v1/proposals/" + id + "/approve",
+                "{\"approved_by\": \"alice\", \"comment\": \"looks right\"}", ifMatch(1));
+        assertThat(approval.header("ETag")).isEqualTo("\"2\"");
+        JsonNode approved = approval.json();
         assertThat(approved.get("status").asText()).isEqualTo("approved");
         assertThat(approved.get("approved_by").asText()).isEqualTo("alice");
         assertThat(approved.get("approved_at").isNull()).isFalse();

@@ -87,10 +87,13 @@ public class ProposalController {
         boolean historical = version != null || instant != null;
         ProposalView view = historical ? proposals.getAt(id, version, instant) : proposals.get(id);
         String haState = historical ? null : proposals.haState(view);
-        return ResponseEntity.ok()
-                .eTag("\"" + view.version() + "\"")
-                .body(new ProposalResponses.ProposalDetail(ProposalResponses.Proposal.of(view),
-                        proposals.yamlContent(view), haState));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (!historical) {
+            // Only the current version is something a client can send back as If-Match.
+            response.eTag("\"" + view.version() + "\"");
+        }
+        return response.body(new ProposalResponses.ProposalDetail(ProposalResponses.Proposal.of(view),
+                proposals.yamlContent(view), haState));
     }
 
     @GetMapping("/{id}/history")
@@ -104,14 +107,12 @@ public class ProposalController {
     @Operation(summary = "Create a proposal from fields or yaml_content; it is submitted for approval at once")
     public ResponseEntity<ProposalResponses.Proposal> create(@Valid @RequestBody ProposalRequests.Create request) {
         ProposalView view = proposals.create(drafts.content(request), DEFAULT_ACTOR);
-        return ResponseEntity.created(URI.create("/api/v1/proposals/" + view.id()))
-                .eTag("\"" + view.version() + "\"")
-                .body(ProposalResponses.Proposal.of(view));
+        return withETag(ResponseEntity.created(URI.create("/api/v1/proposals/" + view.id())), view);
     }
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve a proposed proposal")
-    public ProposalResponses.Proposal approve(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> approve(@PathVariable UUID id,
                                               @Valid @RequestBody ProposalRequests.Approve request,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String actor = request.approvedBy() == null || request.approvedBy().isBlank()
@@ -121,7 +122,7 @@ public class ProposalController {
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a proposed or approved proposal")
-    public ProposalResponses.Proposal reject(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> reject(@PathVariable UUID id,
                                              @Valid @RequestBody ProposalRequests.Reject request,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String actor = request.rejectedBy() == null || request.rejectedBy().isBlank()
@@ -155,7 +156,7 @@ public class ProposalController {
 
     @PostMapping("/{id}/disable")
     @Operation(summary = "Disable a deployed automation (turns it off in Home Assistant)")
-    public ProposalResponses.Proposal disable(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> disable(@PathVariable UUID id,
                                               @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return change(id, new DisableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
@@ -163,7 +164,7 @@ public class ProposalController {
 
     @PostMapping("/{id}/enable")
     @Operation(summary = "Enable a disabled automation (turns it on in Home Assistant)")
-    public ProposalResponses.Proposal enable(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> enable(@PathVariable UUID id,
                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return change(id, new EnableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
@@ -171,7 +172,7 @@ public class ProposalController {
 
     @PostMapping("/{id}/deprecate")
     @Operation(summary = "Mark a deployed or disabled proposal deprecated")
-    public ProposalResponses.Proposal deprecate(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> deprecate(@PathVariable UUID id,
                                                 @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return change(id, new DeprecateProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
@@ -179,7 +180,7 @@ public class ProposalController {
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive a rejected, rolled back, disabled or deprecated proposal (terminal)")
-    public ProposalResponses.Proposal archive(@PathVariable UUID id,
+    public ResponseEntity<ProposalResponses.Proposal> archive(@PathVariable UUID id,
                                               @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return change(id, new ArchiveProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
@@ -193,8 +194,14 @@ public class ProposalController {
         return ResponseEntity.noContent().build();
     }
 
-    private ProposalResponses.Proposal change(UUID id, Object command) {
-        return ProposalResponses.Proposal.of(proposals.change(id, command));
+    private ResponseEntity<ProposalResponses.Proposal> change(UUID id, Object command) {
+        return withETag(ResponseEntity.ok(), proposals.change(id, command));
+    }
+
+    /** The proposal's version as its ETag, for If-Match on the next change. */
+    private static ResponseEntity<ProposalResponses.Proposal> withETag(ResponseEntity.BodyBuilder response,
+                                                                      ProposalView view) {
+        return response.eTag("\"" + view.version() + "\"").body(ProposalResponses.Proposal.of(view));
     }
 
     private static ProposalResponses.ProposalList page(ProposalPage page, int limit, int offset) {

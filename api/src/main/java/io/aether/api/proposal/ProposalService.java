@@ -86,14 +86,8 @@ public class ProposalService {
 
     public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, String actor, Long expectedVersion) {
         UUID deploymentId = UUID.randomUUID();
-        outcomes.expect(deploymentId);
-        try {
-            commands.sendAndWait(new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
-        } catch (RuntimeException e) {
-            outcomes.forget(deploymentId);
-            throw e;
-        }
-        Optional<Object> outcome = outcomes.await(id, deploymentId, properties.deploy().waitTimeout());
+        Optional<Object> outcome = sendAndAwaitOutcome(id, deploymentId,
+                new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         String yamlContent = yamlContent(view);
@@ -113,15 +107,8 @@ public class ProposalService {
     public Answer<ProposalResponses.Rollback> rollback(UUID id, Integer toVersion, RollbackStrategy strategy, String actor, String reason,
                                    Long expectedVersion) {
         UUID rollbackId = UUID.randomUUID();
-        outcomes.expect(rollbackId);
-        try {
-            commands.sendAndWait(new RequestRollback(id, rollbackId, toVersion,
-                    strategy == null ? RollbackStrategy.RESTORE : strategy, actor, reason, expectedVersion));
-        } catch (RuntimeException e) {
-            outcomes.forget(rollbackId);
-            throw e;
-        }
-        Optional<Object> outcome = outcomes.await(id, rollbackId, properties.deploy().waitTimeout());
+        Optional<Object> outcome = sendAndAwaitOutcome(id, rollbackId, new RequestRollback(id, rollbackId, toVersion,
+                strategy == null ? RollbackStrategy.RESTORE : strategy, actor, reason, expectedVersion));
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         if (outcome.isPresent() && outcome.get() instanceof ProposalRolledBack done) {
@@ -137,6 +124,21 @@ public class ProposalService {
         return Answer.pending(new ProposalResponses.Rollback(false, id, haId, false, null, null,
                 "Rollback is in progress; GET the proposal or its history for the outcome", rollbackId, null, null,
                 view.status()));
+    }
+
+    /**
+     * Records an HA operation's intent and waits for its outcome event (empty after the wait
+     * timeout). The wait is registered first so that a fast outcome is not missed.
+     */
+    private Optional<Object> sendAndAwaitOutcome(UUID proposalId, UUID operationId, Object intent) {
+        outcomes.expect(operationId);
+        try {
+            commands.sendAndWait(intent);
+        } catch (RuntimeException e) {
+            outcomes.forget(operationId);
+            throw e;
+        }
+        return outcomes.await(proposalId, operationId, properties.deploy().waitTimeout());
     }
 
     /** An operation's answer; {@code pending} when Home Assistant's outcome was not stored within the wait timeout. */

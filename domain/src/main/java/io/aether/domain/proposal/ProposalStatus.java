@@ -2,8 +2,6 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** Lifecycle status of a proposal; the wire value is the lower-case name. */
 public enum ProposalStatus {
@@ -11,16 +9,12 @@ public enum ProposalStatus {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     /** Parses a wire value; throws {@link IllegalArgumentException} naming the allowed values. */
     @JsonCreator
     public static ProposalStatus fromWire(String value) {
-        return Arrays.stream(values())
-                .filter(s -> s.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown proposal status '" + value + "'; allowed: " + WireValues.of(values())));
+        return WireValues.parse(values(), value, "proposal status");
     }
 }

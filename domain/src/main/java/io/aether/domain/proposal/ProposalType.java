@@ -2,8 +2,6 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** What a proposal changes in Home Assistant; the wire value is the lower-case name. */
 public enum ProposalType {
@@ -11,15 +9,11 @@ public enum ProposalType {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     @JsonCreator
     public static ProposalType fromWire(String value) {
-        return Arrays.stream(values())
-                .filter(t -> t.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown proposal type '" + value + "'; allowed: " + WireValues.of(values())));
+        return WireValues.parse(values(), value, "proposal type");
     }
 }

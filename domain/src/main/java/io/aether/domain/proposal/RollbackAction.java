@@ -1,7 +1,6 @@
 package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /** What a rollback does to Home Assistant; recorded in the rollback events. */
 public enum RollbackAction {
@@ -14,6 +13,6 @@ public enum RollbackAction {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 }

@@ -2,8 +2,6 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
 
 /** How a rollback re-establishes the earlier version in Home Assistant. */
 public enum RollbackStrategy {
@@ -14,15 +12,11 @@ public enum RollbackStrategy {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireValues.of(this);
     }
 
     @JsonCreator
     public static RollbackStrategy fromWire(String value) {
-        return Arrays.stream(values())
-                .filter(s -> s.wire().equals(value))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown rollback strategy '" + value + "'; allowed: " + WireValues.of(values())));
+        return WireValues.parse(values(), value, "rollback strategy");
     }
 }
