@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.aether.command.proposal.ProposalAggregate;
 import io.aether.command.proposal.ProposalDeploymentProcess;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import io.aether.query.proposal.ProposalListProjection;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +47,12 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Tolerate fields added by a newer revision during rolling upgrades.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** Loaded proposals kept between commands; entries go when memory is short (weak references). */
+    @Bean(ProposalAggregate.CACHE)
+    Cache proposalCache() {
+        return new WeakReferenceCache();
     }
 
     /** snake_case names for Axon's tables (V1__event_store.sql); Axon's defaults are camelCase. */

@@ -42,13 +42,16 @@ public class EventProcessors {
     private static SystemResponses.Processor status(StreamingEventProcessor p, Long head) {
         Map<Integer, EventTrackerStatus> segments = p.processingStatus();
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
-        boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replayToken = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         // The slowest segment decides the lag; a segment with no token yet has processed nothing (position 0).
         Long position = segments.isEmpty() ? null : segments.values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .map(o -> o.orElse(0L))
                 .min(Long::compare).orElse(null);
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
+        // Axon keeps a replay token until an event newer than the reset point arrives; a replay
+        // that has reached the head is finished as far as a reader of the projection can tell.
+        boolean replaying = replayToken && (lag == null || lag > 0);
         return new SystemResponses.Processor(p.getName(), p.isRunning(), p.isError() || error, replaying, position,
                 head, lag, segments.size());
     }

@@ -67,8 +67,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (deployed, deployment failed, rolled back, rollback failed) carry the actor (and, for a
  * rollback, the reason) of the request they resolve.
  */
-@Aggregate
+@Aggregate(cache = ProposalAggregate.CACHE)
 public class ProposalAggregate {
+    /**
+     * Name of the cache bean that keeps loaded proposals between commands, so a command does not
+     * re-read the proposal's events. On several nodes a stale entry makes the append collide on
+     * the sequence number: the command fails with 409, Axon drops the entry, and a retry works.
+     */
+    public static final String CACHE = "proposalCache";
 
     @AggregateIdentifier
     private UUID id;
