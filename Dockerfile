@@ -28,4 +28,4 @@ EXPOSE 8000
 USER aether
 # 256 MiB heap target; the update-checker property keeps Axon from calling AxonIQ (docs/architecture.md).
 # Extra JVM options: JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-Xmx256m", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true", "-jar", "/app/aether.jar"]
+ENTRYPOINT ["java", "-Xmx256m", "-XX:+UseSerialGC", "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true", "-jar", "/app/aether.jar"]

@@ -31,7 +31,7 @@ import java.util.UUID;
  * comparable row, and the proposal-list projection rebuild rate against a raw JDBC scan + Jackson parse.
  *
  * <p>Settings (system properties): bench.seconds (20), bench.warmupSeconds (5), bench.serverJar
- * (api/target/aether.jar), bench.serverHeap (-Xmx256m), bench.serverJvmArgs (extra server JVM
+ * (api/target/aether.jar), bench.serverHeap (-Xmx256m), bench.serverJvmArgs (-XX:+UseSerialGC; extra server JVM
  * options, space-separated), bench.database (aether_bench), bench.allowRemoteDb (false).
  * Database: AETHER_DB_URL / AETHER_DB_USER / AETHER_DB_PASSWORD, else an embedded PostgreSQL.
  */
@@ -66,7 +66,8 @@ public final class BenchmarkMain {
         int seconds = intProperty("bench.seconds", 20, 1, 3600);
         int warmup = intProperty("bench.warmupSeconds", 5, 0, 600);
         String heap = System.getProperty("bench.serverHeap", "-Xmx256m");
-        String extra = System.getProperty("bench.serverJvmArgs", "").strip();
+        // The README's start command: a 256 MiB heap with the serial collector.
+        String extra = System.getProperty("bench.serverJvmArgs", "-XX:+UseSerialGC").strip();
         List<String> extraJvmArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         String dbName = System.getProperty("bench.database", "aether_bench");
         boolean allowRemote = Boolean.getBoolean("bench.allowRemoteDb");
