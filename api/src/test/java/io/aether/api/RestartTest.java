@@ -63,6 +63,8 @@ class RestartTest {
                     .until(() -> http.get("/api/v1/proposals?status=approved").body().contains(id));
             listBefore = http.get("/api/v1/proposals").body();
         }
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
+                .as("the embedded PostgreSQL stops with the server").isFalse();
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Http http = http(second);
             JsonNode proposal = http.get("/api/v1/proposals/" + id).json();

@@ -39,6 +39,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "60")
                 .setServerConfig("listen_addresses", "localhost")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops PostgreSQL after the event processors and the pool (bean order);
+                // zonky's own JVM hook would stop it underneath them on SIGTERM.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
