@@ -147,6 +147,14 @@ class SystemEndpointsTest extends IntegrationTest {
         assertThat(paths.has("/api/v1/proposals/{id}/rollback")).as(paths.toString()).isTrue();
         assertThat(paths.has("/api/v1/proposals")).isTrue();
         assertThat(paths.path("/api/v1/proposals/{id}/rollback").has("post")).isTrue();
+        // The description uses the wire names and documents the error envelope.
+        JsonNode schemas = response.json().path("components").path("schemas");
+        assertThat(schemas.path("ProposalResponse").path("properties").has("proposal_type")).isTrue();
+        assertThat(schemas.path("RollbackRequest").path("properties").has("to_version")).isTrue();
+        assertThat(schemas.path("ErrorDetail").path("properties").has("correlation_id")).isTrue();
+        assertThat(paths.path("/api/v1/proposals/{id}/deploy").path("post").path("responses").path("4XX")
+                .path("content").path("application/json").path("schema").path("$ref").asText())
+                .isEqualTo("#/components/schemas/ErrorResponse");
     }
 
     @Test

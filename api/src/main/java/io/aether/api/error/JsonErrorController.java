@@ -1,5 +1,6 @@
 package io.aether.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside Spring MVC (servlet container, filters) still answer in the envelope, without detail. */
+@Hidden
 @RestController
 public class JsonErrorController implements ErrorController {
     private final ErrorResponses errors;

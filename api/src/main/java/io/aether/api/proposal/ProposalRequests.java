@@ -3,6 +3,7 @@ package io.aether.api.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RollbackStrategy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,6 +15,7 @@ public final class ProposalRequests {
     }
 
     /** POST /proposals: from fields, from yaml_content, or both (explicit fields win). */
+    @Schema(name = "ProposalCreate")
     public record Create(
             @Size(max = 255) String name,
             JsonNode trigger,
@@ -29,20 +31,25 @@ public final class ProposalRequests {
             @Size(max = 255) String conversationId) {
     }
 
+    @Schema(name = "ApprovalRequest")
     public record Approve(@Size(max = 100) String approvedBy, @Size(max = 2000) String comment, String traceId) {
     }
 
+    @Schema(name = "RejectionRequest")
     public record Reject(@NotBlank @Size(max = 2000) String reason, @Size(max = 100) String rejectedBy, String traceId) {
     }
 
+    @Schema(name = "DeployRequest")
     public record Deploy(Boolean force) {
     }
 
     /** to_version: the 1-based version to go back to (default: before the latest deployment). */
+    @Schema(name = "RollbackRequest")
     public record Rollback(@Size(max = 2000) String reason, @Min(1) Integer toVersion, RollbackStrategy strategy) {
     }
 
     /** disable, enable, deprecate, archive. */
+    @Schema(name = "StatusChangeRequest")
     public record StatusChange(@Size(max = 2000) String reason) {
     }
 }

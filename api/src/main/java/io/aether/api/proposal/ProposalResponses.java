@@ -6,6 +6,7 @@ import io.aether.domain.proposal.ProposalStatus;
 import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.ProposalView;
 import io.aether.domain.proposal.query.ProposalHistoryEntry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ public final class ProposalResponses {
     }
 
     /** ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal). */
+    @Schema(name = "ProposalResponse")
     public record Proposal(
             UUID id, ProposalType proposalType, String conversationId, String name, String description,
             JsonNode trigger, JsonNode conditions, JsonNode actions, String mode, JsonNode serviceCall,
@@ -34,22 +36,27 @@ public final class ProposalResponses {
     }
 
     /** ProposalYAMLResponse: the proposal, its Home Assistant YAML and the live HA state when deployed. */
+    @Schema(name = "ProposalYAMLResponse")
     public record ProposalDetail(@JsonUnwrapped Proposal proposal, String yamlContent, String haState) {
     }
 
+    @Schema(name = "ProposalListResponse")
     public record ProposalList(List<Proposal> items, long total, int limit, int offset) {
     }
 
+    @Schema(name = "ProposalHistoryResponse")
     public record History(UUID proposalId, List<ProposalHistoryEntry> events) {
     }
 
     /** DeploymentResponse of the original contract, plus the deployment id and the resulting status. */
+    @Schema(name = "DeploymentResponse")
     public record Deployment(boolean success, UUID proposalId, String haAutomationId, String method,
                              String yamlContent, String instructions, Instant deployedAt, String error,
                              UUID deploymentId, ProposalStatus status) {
     }
 
     /** RollbackResponse of the original contract, plus what the rollback did and to which version. */
+    @Schema(name = "RollbackResponse")
     public record Rollback(boolean success, UUID proposalId, String haAutomationId, boolean haDisabled,
                            String haError, Instant rolledBackAt, String note, UUID rollbackId,
                            Integer targetVersion, String action, ProposalStatus status) {

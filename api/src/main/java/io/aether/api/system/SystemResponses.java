@@ -1,6 +1,7 @@
 package io.aether.api.system;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,17 +19,21 @@ public final class SystemResponses {
         }
     }
 
+    @Schema(name = "HealthResponse")
     public record Health(HealthStatus status, Instant timestamp, String version) {
     }
 
+    @Schema(name = "ComponentHealth")
     public record Component(String name, HealthStatus status, String message, Double latencyMs) {
     }
 
     /** One event processor: where it is in the event store and how far behind the head. */
+    @Schema(name = "EventProcessorStatus")
     public record Processor(String name, boolean running, boolean error, boolean replaying, Long position,
                             Long head, Long lag, int segments) {
     }
 
+    @Schema(name = "SystemStatus")
     public record Status(HealthStatus status, Instant timestamp, String version, String environment,
                          List<Component> components, double uptimeSeconds, String publicUrl, String deploymentMode,
                          List<Processor> eventProcessors) {
