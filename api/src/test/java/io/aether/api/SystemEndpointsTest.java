@@ -40,6 +40,9 @@ class SystemEndpointsTest extends IntegrationTest {
 
     @Test
     void statusIsHealthyWithEveryComponentWhenHomeAssistantIsUp() {
+        // Right after start-up the processors may not have claimed their segments yet.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/status").json().path("status").asText().equals("healthy"));
         Http.Response response = http.get("/api/v1/status");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
@@ -69,7 +72,8 @@ class SystemEndpointsTest extends IntegrationTest {
         } finally {
             HA.setAvailable(true);
         }
-        assertThat(http.get("/api/v1/status").json().path("status").asText()).isEqualTo("healthy");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/status").json().path("status").asText().equals("healthy"));
     }
 
     @Test
