@@ -22,7 +22,8 @@ RUN groupadd --system aether \
 WORKDIR /app
 COPY --from=build /src/api/target/aether.jar /app/aether.jar
 ENV AETHER_DATA_DIR=/data \
-    AETHER_PORT=8000
+    AETHER_PORT=8000 \
+    AETHER_BIND_ADDRESS=0.0.0.0
 VOLUME ["/data"]
 EXPOSE 8000
 USER aether
