@@ -48,6 +48,22 @@ class ConcurrencyTest extends IntegrationTest {
         assertThat(status).isEqualTo(winner);
     }
 
+    /** Without If-Match too: a reject that did not see the approval cannot override it. */
+    @RepeatedTest(3)
+    void approveAndRejectAtOnceLetExactlyOneWinWithoutIfMatch() throws Exception {
+        String id = create(AUTOMATION);
+        long events = eventCount();
+
+        List<Http.Response> responses = race(
+                () -> http.post("/api/v1/proposals/" + id + "/approve", "{}"),
+                () -> http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"no\"}"));
+
+        assertThat(responses).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
+        assertThat(eventCount() - events).isEqualTo(1);
+        String winner = responses.get(0).status() == 200 ? "approved" : "rejected";
+        assertThat(proposal(id).get("status").asText()).isEqualTo(winner);
+    }
+
     @RepeatedTest(3)
     void twoApprovesAtOnceApproveOnce() throws Exception {
         String id = create(AUTOMATION);

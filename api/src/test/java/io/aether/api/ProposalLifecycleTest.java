@@ -95,7 +95,10 @@ class ProposalLifecycleTest extends IntegrationTest {
         String id = createApproved();
         Instant afterApproval = Instant.now();
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(afterApproval.plusMillis(5)));
-        http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}");
+        // Revoking an approval names the approved version it revokes.
+        assertThat(http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}").status())
+                .isEqualTo(409);
+        http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}", ifMatch(2));
 
         assertThat(proposal(id).get("status").asText()).isEqualTo("rejected");
         JsonNode v1 = http.get("/api/v1/proposals/" + id + "?version=1").json();

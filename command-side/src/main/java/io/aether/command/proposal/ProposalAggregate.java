@@ -115,6 +115,13 @@ public class ProposalAggregate {
     public void handle(RejectProposal command) {
         checkCanChange();
         requireStatus("reject", "rejected", ProposalStatus.PROPOSED, ProposalStatus.APPROVED);
+        if (state.status() == ProposalStatus.APPROVED && command.expectedVersion() == null) {
+            // Revoking an approval must be deliberate: a reject racing an approve it never saw
+            // loses instead of silently overriding it.
+            throw new IllegalProposalTransitionException("Cannot reject a proposal in status 'approved' without "
+                    + "If-Match: it was approved (version " + state.version() + "); to revoke the approval, "
+                    + "reject it with If-Match: \"" + state.version() + "\"");
+        }
         apply(new ProposalRejected(id, command.actor(), command.reason()));
     }
 

@@ -148,9 +148,10 @@ class ProposalAggregateTest {
         APPROVE(() -> new ApproveProposal(ID, "dave", "fine", null),
                 () -> new ProposalApproved(ID, "dave", "fine"),
                 ProposalStatus.PROPOSED),
+        // rejecting an approved proposal needs the expected version (below)
         REJECT(() -> new RejectProposal(ID, "dave", "nope", null),
                 () -> new ProposalRejected(ID, "dave", "nope"),
-                ProposalStatus.PROPOSED, ProposalStatus.APPROVED),
+                ProposalStatus.PROPOSED),
         DEPLOY(() -> new RequestDeployment(ID, DEP_NEW, false, "dave", null),
                 () -> new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"),
                 ProposalStatus.APPROVED),
@@ -547,5 +548,18 @@ class ProposalAggregateTest {
         fixture.given(with(history(ProposalStatus.DEPLOYED), new ProposalDisabled(ID, "alice", "noisy")))
                 .when(new RecordAutomationSwitchFailed(ID, "turn_off", "HA unreachable"))
                 .expectEvents(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", "system"));
+    }
+
+    @Test
+    void anApprovalIsRevokedOnlyByARejectThatSawIt() {
+        // history(APPROVED) has two events: the aggregate is at sequence number 1.
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new RejectProposal(ID, "dave", "changed my mind", 1L))
+                .expectEvents(new ProposalRejected(ID, "dave", "changed my mind"));
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new RejectProposal(ID, "dave", "racing", null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectExceptionMessage(containsString("If-Match: \"2\""))
+                .expectNoEvents();
     }
 }
