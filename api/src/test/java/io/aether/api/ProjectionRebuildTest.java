@@ -46,7 +46,8 @@ class ProjectionRebuildTest extends IntegrationTest {
             return StreamSupport.stream(processors.spliterator(), false)
                     .filter(p -> p.get("name").asText().equals("proposal-list"))
                     .allMatch(p -> !p.get("replaying").asBoolean() && p.get("lag").isNumber()
-                            && p.get("lag").asLong() == 0);
+                            && p.get("lag").asLong() == 0
+                            && p.get("segments").asInt() == p.get("total_segments").asInt());
         });
     }
 }

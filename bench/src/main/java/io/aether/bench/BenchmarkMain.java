@@ -441,12 +441,11 @@ public final class BenchmarkMain {
             boolean replaying = entry.path("replaying").asBoolean(false);
             JsonNode lagNode = entry.path("lag");
             Long lag = lagNode.isNumber() ? lagNode.asLong() : null;
-            // Right after the reset the segments are unclaimed (lag null) or at position 0 (lag = head), so
-            // lag 0 after the reset means every event was replayed. Axon's ReplayToken reports "replaying"
-            // until an event newer than the reset point arrives, so on an idle store the flag stays true
-            // after the replay has finished: it cannot be the end condition.
+            // Right after the reset the segments are unclaimed (lag null) or at position 0 (lag = head);
+            // the replay is done when this node holds every segment and the slowest is at the head.
+            boolean allSegments = entry.path("segments").asInt(-1) == entry.path("total_segments").asInt(-2);
             sawBehind |= replaying || (lag != null && lag > 0);
-            if (sawBehind && lag != null && lag == 0) {
+            if (sawBehind && allSegments && lag != null && lag == 0) {
                 return new RebuildResult((now - t0) / 1e9, polls, replaying);
             }
             server.checkAlive("the projection rebuild");

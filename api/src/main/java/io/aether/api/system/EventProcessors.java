@@ -12,6 +12,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,12 @@ public class EventProcessors {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TokenStore tokenStore;
 
-    public EventProcessors(EventProcessingConfiguration processing, EventStore eventStore) {
+    public EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
     }
 
     public List<SystemResponses.Processor> status() {
@@ -34,26 +37,32 @@ public class EventProcessors {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(p -> status(p, head))
+                .map(p -> status(p, head, tokenStore.fetchSegments(p.getName()).length))
                 .sorted(Comparator.comparing(SystemResponses.Processor::name))
                 .toList();
     }
 
-    private static SystemResponses.Processor status(StreamingEventProcessor p, Long head) {
+    /**
+     * Position and lag over the segments this node has claimed; {@code totalSegments} comes from
+     * the token store. The processor has caught up when this node holds every segment and the
+     * slowest is at the head.
+     */
+    private static SystemResponses.Processor status(StreamingEventProcessor p, Long head, int totalSegments) {
         Map<Integer, EventTrackerStatus> segments = p.processingStatus();
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replayToken = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
-        // The slowest segment decides the lag; a segment with no token yet has processed nothing (position 0).
+        // A segment with no token yet has processed nothing (position 0).
         Long position = segments.isEmpty() ? null : segments.values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .map(o -> o.orElse(0L))
                 .min(Long::compare).orElse(null);
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
+        boolean caughtUp = segments.size() == totalSegments && lag != null && lag == 0;
         // Axon keeps a replay token until an event newer than the reset point arrives; a replay
-        // that has reached the head is finished as far as a reader of the projection can tell.
-        boolean replaying = replayToken && (lag == null || lag > 0);
+        // that has reached the head on every segment is finished for anyone reading the projection.
+        boolean replaying = replayToken && !caughtUp;
         return new SystemResponses.Processor(p.getName(), p.isRunning(), p.isError() || error, replaying, position,
-                head, lag, segments.size());
+                head, lag, segments.size(), totalSegments);
     }
 
     /** Clears a projection's tables (its reset handler) and replays every event into it. */

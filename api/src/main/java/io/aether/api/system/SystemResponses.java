@@ -27,10 +27,13 @@ public final class SystemResponses {
     public record Component(String name, HealthStatus status, String message, Double latencyMs) {
     }
 
-    /** One event processor: where it is in the event store and how far behind the head. */
+    /**
+     * One event processor: where it is in the event store and how far behind the head, over the
+     * {@code segments} this node has claimed out of {@code totalSegments}.
+     */
     @Schema(name = "EventProcessorStatus")
     public record Processor(String name, boolean running, boolean error, boolean replaying, Long position,
-                            Long head, Long lag, int segments) {
+                            Long head, Long lag, int segments, int totalSegments) {
     }
 
     @Schema(name = "SystemStatus")
