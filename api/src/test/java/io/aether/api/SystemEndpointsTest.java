@@ -91,6 +91,10 @@ class SystemEndpointsTest extends IntegrationTest {
                 assertThat(processor.path("lag").asLong()).isGreaterThanOrEqualTo(0);
                 assertThat(processor.path("running").asBoolean()).as(processor.toString()).isTrue();
                 assertThat(processor.path("error").asBoolean()).as(processor.toString()).isFalse();
+                // One node here: it holds every segment, and none is left unclaimed.
+                assertThat(processor.path("segments").asInt()).as(processor.toString())
+                        .isEqualTo(processor.path("total_segments").asInt()).isPositive();
+                assertThat(processor.path("unclaimed_segments").asInt()).as(processor.toString()).isZero();
             }
         });
     }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads the streaming processors' positions against the head of the event store, and rebuilds projections. */
@@ -25,11 +26,14 @@ public class EventProcessors {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final JdbcClient jdbc;
 
-    public EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore) {
+    public EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                           JdbcClient jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.jdbc = jdbc;
     }
 
     public List<SystemResponses.Processor> status() {
@@ -37,7 +41,7 @@ public class EventProcessors {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(p -> status(p, head, tokenStore.fetchSegments(p.getName()).length))
+                .map(p -> status(p, head, tokenStore.fetchSegments(p.getName()).length, unclaimedSegments(p.getName())))
                 .sorted(Comparator.comparing(SystemResponses.Processor::name))
                 .toList();
     }
@@ -47,7 +51,8 @@ public class EventProcessors {
      * the token store. The processor has caught up when this node holds every segment and the
      * slowest is at the head.
      */
-    private static SystemResponses.Processor status(StreamingEventProcessor p, Long head, int totalSegments) {
+    private static SystemResponses.Processor status(StreamingEventProcessor p, Long head, int totalSegments,
+                                                    int unclaimedSegments) {
         Map<Integer, EventTrackerStatus> segments = p.processingStatus();
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replayToken = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
@@ -62,7 +67,18 @@ public class EventProcessors {
         // that has reached the head on every segment is finished for anyone reading the projection.
         boolean replaying = replayToken && !caughtUp;
         return new SystemResponses.Processor(p.getName(), p.isRunning(), p.isError() || error, replaying, position,
-                head, lag, segments.size(), totalSegments);
+                head, lag, segments.size(), totalSegments, unclaimedSegments);
+    }
+
+    /**
+     * Segments no node holds a claim on (token_entry.owner is empty): nobody processes their events.
+     * Axon's TokenStore does not expose owners, so the table is read directly.
+     */
+    private int unclaimedSegments(String processorName) {
+        return jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = :name AND owner IS NULL")
+                .param("name", processorName)
+                .query(Integer.class)
+                .single();
     }
 
     /** Clears a projection's tables (its reset handler) and replays every event into it. */

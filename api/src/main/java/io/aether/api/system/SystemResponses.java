@@ -29,11 +29,13 @@ public final class SystemResponses {
 
     /**
      * One event processor: where it is in the event store and how far behind the head, over the
-     * {@code segments} this node has claimed out of {@code totalSegments}.
+     * {@code segments} this node has claimed out of {@code totalSegments}; {@code unclaimedSegments}
+     * are held by no node at all.
      */
     @Schema(name = "EventProcessorStatus")
     public record Processor(String name, boolean running, boolean error, boolean replaying, Long position,
-                            Long head, Long lag, int segments, int totalSegments) {
+                            Long head, Long lag, int segments, int totalSegments,
+                            int unclaimedSegments) {
     }
 
     @Schema(name = "SystemStatus")

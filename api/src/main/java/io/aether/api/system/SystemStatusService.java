@@ -88,9 +88,9 @@ public class SystemStatusService {
                     "unknown: database unreachable", null);
         }
         List<String> problems = list.stream()
-                .filter(p -> !p.running() || p.error() || p.segments() == 0)
+                .filter(p -> !p.running() || p.error() || p.unclaimedSegments() > 0)
                 .map(p -> p.name() + (p.error() ? " is in error (retrying)"
-                        : !p.running() ? " is not running" : " has claimed no segments"))
+                        : !p.running() ? " is not running" : " has " + p.unclaimedSegments() + " segment(s) no node processes"))
                 .toList();
         long maxLag = list.stream().map(SystemResponses.Processor::lag).filter(l -> l != null)
                 .mapToLong(Long::longValue).max().orElse(0);
