@@ -131,6 +131,9 @@ class SystemEndpointsTest extends IntegrationTest {
     @Test
     void prometheusExposesHttpAndAxonMetrics() {
         create(AUTOMATION);
+        // Processor metrics appear once the projection has handled the new event.
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/metrics/prometheus").body()
+                .contains("processorName=\"proposal-list\""));
         Http.Response response = http.get("/api/v1/metrics/prometheus");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("text/plain");
