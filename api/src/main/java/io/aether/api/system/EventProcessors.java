@@ -2,8 +2,6 @@ package io.aether.api.system;
 
 import io.aether.api.error.ApiException;
 import io.aether.query.Projections;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ import org.springframework.stereotype.Component;
 /** Reads the streaming processors' positions against the head of the event store, and rebuilds projections. */
 @Component
 public class EventProcessors {
-    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
-
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
@@ -90,26 +86,17 @@ public class EventProcessors {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
                         "Projection '" + name + "' is not running"));
-        awaitClaimed(processor);
+        requireClaimed(processor);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
     }
 
-    /** A reset right after start-up, before segments are claimed, can leave the processor idle (stack notes #4). */
-    private static void awaitClaimed(StreamingEventProcessor processor) {
-        Instant deadline = Instant.now().plus(CLAIM_WAIT);
-        while (processor.processingStatus().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                        "Projection '" + processor.getName() + "' has not claimed its segments yet; try again");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+    /** A reset before the segments are claimed can leave the processor idle (stack notes #4): refuse it. */
+    private static void requireClaimed(StreamingEventProcessor processor) {
+        if (processor.processingStatus().isEmpty()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                    "Projection '" + processor.getName() + "' has not claimed its segments yet; try again shortly");
         }
     }
 
