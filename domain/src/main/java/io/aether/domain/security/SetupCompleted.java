@@ -1,0 +1,9 @@
+package io.aether.domain.security;
+
+import org.axonframework.serialization.Revision;
+
+/** The owner finished first-time setup; passwordSet says whether a local password was chosen. */
+@Revision("1")
+public record SetupCompleted(String principalId, String haUrl, boolean passwordSet,
+        AuditContext audit) implements SecurityEvent {
+}
