@@ -50,8 +50,10 @@ class RestartTest {
     void proposalsAndTheirHistorySurviveARestart(@TempDir Path dataDir) {
         String id;
         String listBefore;
+        String session;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             Http http = http(first);
+            session = http.defaultToken();
             Http.Response created = http.post("/api/v1/proposals", """
                     {"name": "Survives restarts",
                      "trigger": {"trigger": "sun", "event": "sunset"},
@@ -66,7 +68,9 @@ class RestartTest {
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
                 .as("the embedded PostgreSQL stops with the server").isFalse();
         try (ConfigurableApplicationContext second = start(dataDir)) {
-            Http http = http(second);
+            // The signing key was generated on first start and kept (encrypted) in the database.
+            Http http = new Http("http://127.0.0.1:" + port(second)).withBearer(session);
+            assertThat(http.get("/api/v1/auth/me").status()).as("a session from before the restart").isEqualTo(200);
             JsonNode proposal = http.get("/api/v1/proposals/" + id).json();
             assertThat(proposal.get("status").asText()).isEqualTo("approved");
             assertThat(http.get("/api/v1/proposals/" + id + "/history").json().get("events").size()).isEqualTo(2);
@@ -141,8 +145,14 @@ class RestartTest {
             JsonNode status = http.get("/api/v1/status").json();
             assertThat(status.get("status").asText()).isEqualTo("unhealthy");
             assertThat(http.get("/api/v1/health").status()).isEqualTo(200);
+            // Credentials cannot be checked without the database: 503, not 401 or 500.
+            Http.Response list = http.get("/api/v1/proposals");
+            assertThat(list.status()).as(list.body()).isEqualTo(503);
+            assertThat(list.json().get("error").get("type").asText()).isEqualTo("service_unavailable");
         }
     }
+
+    private static final String PASSWORD = "restart-test-password";
 
     private static String haId(String proposalId) {
         return "aether_" + proposalId.replace("-", "");
@@ -164,14 +174,20 @@ class RestartTest {
                 "--aether.db.url=",
                 "--aether.data-dir=" + dataDir,
                 "--aether.ha.url=" + ha.baseUrl(),
-                "--aether.ha.token=" + TOKEN));
+                "--aether.ha.token=" + TOKEN,
+                // No setup in these tests: the configured fallback password signs in.
+                "--aether.auth.password=" + PASSWORD,
+                "--aether.auth.bcrypt-strength=4"));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(AetherApplication.class).run(args.toArray(String[]::new));
     }
 
     private static Http http(ConfigurableApplicationContext context) {
-        int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-        return new Http("http://127.0.0.1:" + port);
+        return new Http("http://127.0.0.1:" + port(context)).signIn("admin", PASSWORD);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static String javaBinary() {

@@ -38,6 +38,9 @@ final class AetherServer implements AutoCloseable {
     private Integer exitCode;
     private double stopSeconds = -1;
 
+    private static final String PASSWORD = "bench-password-0123456789";
+    private String authorization;
+
     private AetherServer(Process process, Path logFile, Path dataDir, int port, long spawnNanos) {
         this.process = process;
         this.logFile = logFile;
@@ -74,6 +77,9 @@ final class AetherServer implements AutoCloseable {
         env.put("AETHER_DATA_DIR", dataDir.toString());
         env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // The bench signs in with the configured fallback password (no first-time setup needed).
+        env.put("AETHER_AUTH_PASSWORD", PASSWORD);
+        env.put("AETHER_RATE_LIMIT_ATTEMPTS", "1000");
         long t0 = System.nanoTime();
         Process p = pb.start();
         return new AetherServer(p, log, dataDir, port, t0);
@@ -81,6 +87,24 @@ final class AetherServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The Authorization header value of a session, signing in once (after the server is ready). */
+    synchronized String authorization() throws IOException, InterruptedException {
+        if (authorization == null) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\": \"admin\", \"password\": \"" + PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 200) {
+                throw new BenchFailure("POST /api/v1/auth/login answered " + login.statusCode() + ": " + login.body());
+            }
+            String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("token").asText();
+            authorization = "Bearer " + token;
+        }
+        return authorization;
     }
 
     long pid() {

@@ -119,13 +119,13 @@ public final class BenchmarkMain {
                 server.checkAlive("the HTTP load");
                 if (warmup > 0) {
                     rss.phase("http-warmup-" + clients);
-                    LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), "w" + clients + "-" + th));
+                    LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), server.authorization(), "w" + clients + "-" + th));
                 }
                 long before = db.count("SELECT count(*) FROM domain_event_entry");
                 double cpu0 = server.cpuSeconds();
                 rss.phase("http-" + clients);
                 LoadRunner.Result r = LoadRunner.run(clients, measure,
-                        th -> new ProposalWorker(server.baseUrl(), "m" + clients + "-" + th));
+                        th -> new ProposalWorker(server.baseUrl(), server.authorization(), "m" + clients + "-" + th));
                 double cpu = server.cpuSeconds() - cpu0;
                 rss.phase("between");
                 long events = db.count("SELECT count(*) FROM domain_event_entry") - before;
@@ -279,9 +279,11 @@ public final class BenchmarkMain {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         private final URI create;
         private final String base;
+        private final String authorization;
         private final String prefix;
 
-        ProposalWorker(String base, String prefix) {
+        ProposalWorker(String base, String authorization, String prefix) {
+            this.authorization = authorization;
             this.base = base;
             this.create = URI.create(base + "/api/v1/proposals");
             this.prefix = prefix;
@@ -311,6 +313,7 @@ public final class BenchmarkMain {
         private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
                     .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build();
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
@@ -406,8 +409,10 @@ public final class BenchmarkMain {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest post = HttpRequest.newBuilder(URI.create(server.baseUrl()
                         + "/api/v1/projections/proposal-list/rebuild")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", server.authorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         HttpRequest status = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/projections"))
+                .header("Authorization", server.authorization())
                 .timeout(HTTP_TIMEOUT).GET().build();
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(post, HttpResponse.BodyHandlers.ofString());
@@ -458,7 +463,8 @@ public final class BenchmarkMain {
     private static long listedProposals(AetherServer server) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/v1/proposals?limit=1")).timeout(HTTP_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+                + "/api/v1/proposals?limit=1")).header("Authorization", server.authorization())
+                .timeout(HTTP_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new BenchFailure("GET /api/v1/proposals answered " + r.statusCode() + ": " + excerpt(r.body()));
         }

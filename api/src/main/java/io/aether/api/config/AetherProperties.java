@@ -14,7 +14,8 @@ public record AetherProperties(
         @DefaultValue Db db,
         @DefaultValue Ha ha,
         @DefaultValue Deploy deploy,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue Security security) {
 
     /** External PostgreSQL; when url is blank an embedded PostgreSQL under dataDir is used. */
     public record Db(String url, String user, String password, @DefaultValue("10") int poolSize) {
@@ -36,5 +37,12 @@ public record AetherProperties(
     }
 
     public record Http(@DefaultValue("1048576") long maxBodyBytes) {
+    }
+
+    public record Security(@DefaultValue RateLimit rateLimit) {
+    }
+
+    /** Attempts per client address and authentication action; the bucket refills evenly over the period. */
+    public record RateLimit(@DefaultValue("10") int attempts, @DefaultValue("1m") Duration period) {
     }
 }

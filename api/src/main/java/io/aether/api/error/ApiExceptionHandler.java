@@ -9,6 +9,9 @@ import io.aether.domain.proposal.IllegalProposalTransitionException;
 import io.aether.domain.proposal.InvalidProposalCommandException;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.UnsupportedProposalTypeException;
+import io.aether.domain.security.ApiKeyNotFoundException;
+import io.aether.domain.security.PasskeyNotFoundException;
+import io.aether.domain.security.SetupAlreadyCompletedException;
 import io.aether.homeassistant.HomeAssistantException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -152,7 +155,12 @@ public class ApiExceptionHandler {
             String message = t instanceof ProposalNotFoundException ? t.getMessage() : "Proposal not found";
             return errors.entity(request, HttpStatus.NOT_FOUND, "not_found", message, null);
         }
-        if ((t = causeOf(e, IllegalProposalTransitionException.class)) != null) {
+        if ((t = causeOf(e, ApiKeyNotFoundException.class)) != null
+                || (t = causeOf(e, PasskeyNotFoundException.class)) != null) {
+            return errors.entity(request, HttpStatus.NOT_FOUND, "not_found", t.getMessage(), null);
+        }
+        if ((t = causeOf(e, IllegalProposalTransitionException.class)) != null
+                || (t = causeOf(e, SetupAlreadyCompletedException.class)) != null) {
             return errors.entity(request, HttpStatus.CONFLICT, "conflict", t.getMessage(), null);
         }
         if (causeOf(e, ConcurrencyException.class) != null

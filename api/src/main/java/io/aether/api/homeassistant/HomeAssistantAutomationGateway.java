@@ -3,7 +3,6 @@ package io.aether.api.homeassistant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.command.proposal.AutomationGateway;
 import io.aether.command.proposal.AutomationGatewayException;
-import io.aether.homeassistant.HomeAssistantClient;
 import io.aether.homeassistant.HomeAssistantException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,34 +11,34 @@ import org.springframework.stereotype.Component;
 /** The deployment process manager's view of Home Assistant, over its REST config editor API. */
 @Component
 public class HomeAssistantAutomationGateway implements AutomationGateway {
-    private final HomeAssistantClient client;
+    private final HomeAssistantConnection connection;
 
-    public HomeAssistantAutomationGateway(HomeAssistantClient client) {
-        this.client = client;
+    public HomeAssistantAutomationGateway(HomeAssistantConnection connection) {
+        this.connection = connection;
     }
 
     @Override
     public Optional<JsonNode> currentConfig(String haAutomationId) {
-        return call(() -> client.getAutomationConfig(haAutomationId).map(JsonNode.class::cast));
+        return call(() -> connection.client().getAutomationConfig(haAutomationId).map(JsonNode.class::cast));
     }
 
     @Override
     public void save(String haAutomationId, JsonNode config) {
         call(() -> {
-            client.saveAutomationConfig(haAutomationId, config);
+            connection.client().saveAutomationConfig(haAutomationId, config);
             return null;
         });
     }
 
     @Override
     public void delete(String haAutomationId) {
-        call(() -> client.deleteAutomationConfig(haAutomationId));
+        call(() -> connection.client().deleteAutomationConfig(haAutomationId));
     }
 
     @Override
     public void turnOff(String haAutomationId) {
         call(() -> {
-            client.turnOffAutomation(entityId(haAutomationId));
+            connection.client().turnOffAutomation(entityId(haAutomationId));
             return null;
         });
     }
@@ -47,14 +46,14 @@ public class HomeAssistantAutomationGateway implements AutomationGateway {
     @Override
     public void turnOn(String haAutomationId) {
         call(() -> {
-            client.turnOnAutomation(entityId(haAutomationId));
+            connection.client().turnOnAutomation(entityId(haAutomationId));
             return null;
         });
     }
 
     /** HA names automation entities after their alias, so the entity is found through its config id. */
     private String entityId(String haAutomationId) {
-        return client.findAutomationEntityId(haAutomationId).orElseThrow(() -> new AutomationGatewayException(
+        return connection.client().findAutomationEntityId(haAutomationId).orElseThrow(() -> new AutomationGatewayException(
                 "Home Assistant has no automation entity for id " + haAutomationId));
     }
 

@@ -21,7 +21,7 @@ import io.aether.domain.proposal.query.GetProposal;
 import io.aether.domain.proposal.query.GetProposalHistory;
 import io.aether.domain.proposal.query.ProposalHistory;
 import io.aether.domain.proposal.query.ProposalPage;
-import io.aether.homeassistant.HomeAssistantClient;
+import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.homeassistant.HomeAssistantException;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,11 +39,11 @@ public class ProposalService {
     private final QueryGateway queries;
     private final OperationOutcomes outcomes;
     private final ProposalYaml yaml;
-    private final HomeAssistantClient homeAssistant;
+    private final HomeAssistantConnection homeAssistant;
     private final AetherProperties properties;
 
     public ProposalService(CommandGateway commands, QueryGateway queries, OperationOutcomes outcomes,
-                           ProposalYaml yaml, HomeAssistantClient homeAssistant, AetherProperties properties) {
+                           ProposalYaml yaml, HomeAssistantConnection homeAssistant, AetherProperties properties) {
         this.commands = commands;
         this.queries = queries;
         this.outcomes = outcomes;
@@ -181,8 +181,8 @@ public class ProposalService {
             return null;
         }
         try {
-            return homeAssistant.findAutomationEntityId(AutomationConfig.haAutomationId(view.id()))
-                    .flatMap(homeAssistant::getState)
+            return homeAssistant.client().findAutomationEntityId(AutomationConfig.haAutomationId(view.id()))
+                    .flatMap(homeAssistant.client()::getState)
                     .map(state -> state.path("state").asText(null))
                     .orElse("not_found");
         } catch (HomeAssistantException e) {

@@ -1,7 +1,7 @@
 package io.aether.api.system;
 
 import io.aether.api.config.AetherProperties;
-import io.aether.homeassistant.HomeAssistantClient;
+import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.homeassistant.HomeAssistantException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -18,12 +18,12 @@ public class SystemStatusService {
     private static final int DB_CHECK_SECONDS = 5;
 
     private final DataSource dataSource;
-    private final HomeAssistantClient homeAssistant;
+    private final HomeAssistantConnection homeAssistant;
     private final EventProcessors processors;
     private final AetherProperties properties;
     private final String version;
 
-    public SystemStatusService(DataSource dataSource, HomeAssistantClient homeAssistant, EventProcessors processors,
+    public SystemStatusService(DataSource dataSource, HomeAssistantConnection homeAssistant, EventProcessors processors,
                                AetherProperties properties, ObjectProvider<BuildProperties> build) {
         this.dataSource = dataSource;
         this.homeAssistant = homeAssistant;
@@ -73,7 +73,7 @@ public class SystemStatusService {
     private SystemResponses.Component homeAssistant() {
         long start = System.nanoTime();
         try {
-            homeAssistant.apiStatus();
+            homeAssistant.client().apiStatus();
             return new SystemResponses.Component("home_assistant", SystemResponses.HealthStatus.HEALTHY,
                     "Home Assistant API running", millisSince(start));
         } catch (HomeAssistantException e) {

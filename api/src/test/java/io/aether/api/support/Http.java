@@ -17,9 +17,46 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> defaultHeaders;
 
     public Http(String base) {
+        this(base, Map.of());
+    }
+
+    /** Sends defaultHeaders (e.g. a credential) with every request unless a request names the header itself. */
+    public Http(String base, Map<String, String> defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    /** The same server with a session token (Authorization: Bearer). */
+    public Http withBearer(String token) {
+        return new Http(base, Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The same server, no credential. */
+    public Http anonymous() {
+        return new Http(base);
+    }
+
+    /** Signs in with a password and returns a client that sends the session token. */
+    public Http signIn(String username, String password) {
+        Response login = anonymous().post("/api/v1/auth/login",
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+        if (login.status() != 200) {
+            throw new AssertionError("sign-in failed: " + login.status() + " " + login.body());
+        }
+        return withBearer(login.json().get("token").asText());
+    }
+
+    /** The session token this client sends, if any. */
+    public String defaultToken() {
+        String authorization = defaultHeaders.get("Authorization");
+        return authorization == null ? null : authorization.substring("Bearer ".length());
+    }
+
+    public String base() {
+        return base;
     }
 
     public record Response(int status, String body, HttpHeaders headers) {
@@ -64,6 +101,11 @@ public final class Http {
     }
 
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
+        defaultHeaders.forEach((name, value) -> {
+            if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+                request.header(name, value);
+            }
+        });
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),

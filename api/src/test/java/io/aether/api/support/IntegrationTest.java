@@ -26,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = AetherApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
     public static final String HA_TOKEN = "test-ha-token";
+    public static final String OWNER = "admin";
+    public static final String OWNER_PASSWORD = "correct horse battery staple";
+    /** Known to the tests so that they can forge tokens signed with the server's own key. */
+    public static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef-0123456789abcdef-xyz";
+    /** One session for the whole run: setup happens once per database. */
+    private static String sessionToken;
     protected static final HomeAssistantSimulator HA;
     private static final Path DATA_DIR;
 
@@ -45,6 +51,11 @@ public abstract class IntegrationTest {
         registry.add("aether.ha.token", () -> HA_TOKEN);
         registry.add("aether.data-dir", DATA_DIR::toString);
         registry.add("aether.deploy.wait-timeout", () -> "20s");
+        registry.add("aether.auth.jwt-secret", () -> JWT_SECRET);
+        // Cheap hashes keep sign-in tests fast; production uses strength 12.
+        registry.add("aether.auth.bcrypt-strength", () -> "4");
+        // Every test signs in from 127.0.0.1; the limiter has its own test with its own server.
+        registry.add("aether.security.rate-limit.attempts", () -> "100000");
         // Spring Boot test contexts turn metrics export off; GET /api/v1/metrics/prometheus needs it.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
     }
@@ -55,12 +66,32 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** Signed in as the owner (Bearer session token). */
     protected Http http;
+    /** No credential at all. */
+    protected Http anonymous;
 
     @BeforeEach
     void connect() {
-        http = new Http("http://127.0.0.1:" + port);
         HA.setAvailable(true);
+        anonymous = new Http("http://127.0.0.1:" + port);
+        http = anonymous.withBearer(ownerSession(anonymous));
+    }
+
+    /** Runs first-time setup against the simulator the first time any test needs a session. */
+    private static synchronized String ownerSession(Http anonymous) {
+        if (sessionToken == null) {
+            Http.Response status = anonymous.get("/api/v1/auth/setup-status");
+            if (!status.json().get("setup_complete").asBoolean()) {
+                Http.Response setup = anonymous.post("/api/v1/auth/setup", Map.of(
+                        "ha_url", HA.baseUrl(), "ha_token", HA_TOKEN, "password", OWNER_PASSWORD));
+                assertThat(setup.status()).as(setup.body()).isEqualTo(200);
+                sessionToken = setup.json().get("token").asText();
+            } else {
+                sessionToken = anonymous.signIn(OWNER, OWNER_PASSWORD).defaultToken();
+            }
+        }
+        return sessionToken;
     }
 
     /** Number of events in the store: bad input must not change it. */

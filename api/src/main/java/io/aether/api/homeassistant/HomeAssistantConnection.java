@@ -1,0 +1,51 @@
+package io.aether.api.homeassistant;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.api.config.AetherProperties;
+import io.aether.api.security.OwnerAccount;
+import io.aether.homeassistant.HomeAssistantClient;
+import io.aether.homeassistant.HomeAssistantSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Home Assistant Aether talks to: the URL and token stored at first-time setup, else
+ * AETHER_HA_URL / AETHER_HA_TOKEN (the server starts without either). A client is rebuilt only
+ * when the settings change, e.g. after setup on this or another node.
+ */
+@Component
+public class HomeAssistantConnection {
+    private final OwnerAccount owner;
+    private final AetherProperties.Ha configured;
+    private final ObjectMapper mapper;
+    private volatile HomeAssistantClient client;
+
+    public HomeAssistantConnection(OwnerAccount owner, AetherProperties properties, ObjectMapper mapper) {
+        this.owner = owner;
+        this.configured = properties.ha();
+        this.mapper = mapper;
+    }
+
+    public HomeAssistantClient client() {
+        HomeAssistantSettings settings = settings();
+        HomeAssistantClient current = client;
+        if (current == null || !current.settings().equals(settings)) {
+            current = new HomeAssistantClient(settings, mapper);
+            client = current;
+        }
+        return current;
+    }
+
+    /** A client for settings that are being tried out (setup, token sign-in), same timeouts. */
+    public HomeAssistantClient clientFor(String baseUrl, String token) {
+        return new HomeAssistantClient(new HomeAssistantSettings(baseUrl, token, configured.connectTimeout(),
+                configured.requestTimeout()), mapper);
+    }
+
+    public HomeAssistantSettings settings() {
+        return owner.setup()
+                .map(setup -> new HomeAssistantSettings(setup.haUrl(), owner.haToken(setup),
+                        configured.connectTimeout(), configured.requestTimeout()))
+                .orElseGet(() -> new HomeAssistantSettings(configured.url(), configured.token(),
+                        configured.connectTimeout(), configured.requestTimeout()));
+    }
+}

@@ -1,0 +1,98 @@
+package io.aether.api.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The owner's stored setup (table auth_setup): Home Assistant URL and encrypted token, password
+ * hash, and the session generation (a password change voids earlier sessions). Read on every authenticated request, so
+ * it is cached briefly; writes on this node clear the cache at once.
+ */
+@Component
+public class OwnerAccount {
+    private static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    private final JdbcClient jdbc;
+    private final SecretCipher cipher;
+    private volatile Cached cached;
+
+    public OwnerAccount(JdbcClient jdbc, SecretCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** What setup stored; the HA token is decrypted only when asked for. */
+    public record StoredSetup(String haUrl, String haTokenEncrypted, String passwordHash, int sessionGeneration,
+                              Instant completedAt) {
+        @Override
+        public String toString() {
+            return "StoredSetup[haUrl=" + haUrl + ", completedAt=" + completedAt + "]";
+        }
+    }
+
+    private record Cached(Optional<StoredSetup> setup, Instant loadedAt) {}
+
+    public Optional<StoredSetup> setup() {
+        Cached current = cached;
+        if (current == null || current.loadedAt.plus(CACHE_TTL).isBefore(Instant.now())) {
+            try {
+                current = new Cached(load(), Instant.now());
+            } catch (DataAccessException e) {
+                if (current == null) {
+                    throw e;
+                }
+                // Database briefly away: what we knew a moment ago keeps Home Assistant reachable
+                // and /status meaningful; nothing is written on the strength of it.
+                return current.setup;
+            }
+            cached = current;
+        }
+        return current.setup;
+    }
+
+    public boolean setUp() {
+        return setup().isPresent();
+    }
+
+    public String haToken(StoredSetup setup) {
+        return cipher.decrypt(setup.haTokenEncrypted());
+    }
+
+    /** Stores the first setup; false when setup has already happened (here or on another node). */
+    public boolean completeSetup(String haUrl, String haToken, String passwordHash, Instant now) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO auth_setup (id, ha_url, ha_token_encrypted, password_hash, completed_at)
+                    VALUES (1, :url, :token, :hash, :now)""")
+                    .param("url", haUrl).param("token", cipher.encrypt(haToken)).param("hash", passwordHash)
+                    .param("now", java.sql.Timestamp.from(now))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        } finally {
+            cached = null;
+        }
+    }
+
+    /** Replaces the password hash and voids every session issued so far. */
+    public void changePassword(String passwordHash) {
+        jdbc.sql("UPDATE auth_setup SET password_hash = :hash, session_generation = session_generation + 1 WHERE id = 1")
+                .param("hash", passwordHash)
+                .update();
+        cached = null;
+    }
+
+    private Optional<StoredSetup> load() {
+        return jdbc.sql("""
+                SELECT ha_url, ha_token_encrypted, password_hash, session_generation, completed_at
+                FROM auth_setup WHERE id = 1""")
+                .query((rs, row) -> new StoredSetup(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getInt(4), rs.getTimestamp(5).toInstant()))
+                .optional();
+    }
+}

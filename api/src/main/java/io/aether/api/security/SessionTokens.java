@@ -1,0 +1,143 @@
+package io.aether.api.security;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session tokens: HS256 JWTs (sub, iat, exp, jti, and gen: the owner's session generation, moved on
+ * by a password change) signed with AETHER_JWT_SECRET or with a key
+ * generated once and kept, encrypted, in the database so that every node and every restart
+ * accepts the same sessions. Logout puts the token's id on a deny-list until it expires.
+ */
+@Component
+public class SessionTokens {
+    static final int MIN_SECRET_BYTES = 32;
+    static final String GENERATION_CLAIM = "gen";
+    private static final String GENERATED_KEY_NAME = "jwt_signing_key";
+    private final JdbcClient jdbc;
+    private final AuthProperties properties;
+    private final OwnerAccount owner;
+    private final Clock clock;
+    private final SecretKey key;
+
+    public SessionTokens(JdbcClient jdbc, AuthProperties properties, OwnerAccount owner, SecretCipher cipher,
+                         Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.owner = owner;
+        this.clock = clock;
+        this.key = Keys.hmacShaKeyFor(secret(jdbc, properties.jwtSecret(), cipher));
+    }
+
+    /** A new session for the owner. */
+    public IssuedSession issue() {
+        Instant now = clock.instant();
+        Instant expires = now.plus(properties.sessionTtl());
+        String id = UUID.randomUUID().toString();
+        String token = Jwts.builder()
+                .subject(properties.username())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expires))
+                .id(id)
+                .claim(GENERATION_CLAIM, generation())
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
+        return new IssuedSession(token, id, now, expires);
+    }
+
+    /** The session a token stands for, or InvalidCredentialException saying why it is refused. */
+    public Session verify(String token) {
+        Claims claims;
+        try {
+            Jws<Claims> jws = Jwts.parser()
+                    .verifyWith(key)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token);
+            if (!Jwts.SIG.HS256.getId().equals(jws.getHeader().getAlgorithm())) {
+                throw new InvalidCredentialException("Session token is not signed with HS256");
+            }
+            claims = jws.getPayload();
+        } catch (ExpiredJwtException e) {
+            throw new InvalidCredentialException("Session token has expired");
+        } catch (JwtException | IllegalArgumentException e) {
+            // Bad signature, unsigned ("alg": "none"), malformed: one answer, no detail to probe with.
+            throw new InvalidCredentialException("Session token is invalid");
+        }
+        if (claims.getId() == null || claims.getIssuedAt() == null || claims.getExpiration() == null
+                || !properties.username().equals(claims.getSubject())) {
+            throw new InvalidCredentialException("Session token is invalid");
+        }
+        Instant issuedAt = claims.getIssuedAt().toInstant();
+        Object generation = claims.get(GENERATION_CLAIM);
+        if (!(generation instanceof Integer) || (Integer) generation != generation() || revoked(claims.getId())) {
+            throw new InvalidCredentialException("Session has been signed out");
+        }
+        return new Session(claims.getSubject(), claims.getId(), issuedAt, claims.getExpiration().toInstant());
+    }
+
+    /** Ends a session everywhere: its id is refused until the token would have expired. */
+    public void revoke(Session session) {
+        jdbc.sql("INSERT INTO revoked_session (jti, expires_at) VALUES (:jti, :expires) ON CONFLICT (jti) DO NOTHING")
+                .param("jti", session.id()).param("expires", Timestamp.from(session.expiresAt()))
+                .update();
+        jdbc.sql("DELETE FROM revoked_session WHERE expires_at < :now")
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private int generation() {
+        return owner.setup().map(OwnerAccount.StoredSetup::sessionGeneration).orElse(0);
+    }
+
+    private boolean revoked(String id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM revoked_session WHERE jti = :jti)")
+                .param("jti", id).query(Boolean.class).single();
+    }
+
+    public record IssuedSession(String token, String id, Instant issuedAt, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "IssuedSession[id=" + id + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    public record Session(String subject, String id, Instant issuedAt, Instant expiresAt) {
+    }
+
+    private static byte[] secret(JdbcClient jdbc, String configured, SecretCipher cipher) {
+        if (configured != null && !configured.isEmpty()) {
+            byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < MIN_SECRET_BYTES) {
+                throw new IllegalStateException("AETHER_JWT_SECRET must be at least " + MIN_SECRET_BYTES
+                        + " bytes; unset it to have one generated and kept in the database");
+            }
+            return bytes;
+        }
+        byte[] generated = new byte[MIN_SECRET_BYTES];
+        new SecureRandom().nextBytes(generated);
+        // First node to start wins; every other node (and every restart) reads the same key.
+        jdbc.sql("INSERT INTO auth_secret (name, value_encrypted) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING")
+                .param("name", GENERATED_KEY_NAME)
+                .param("value", cipher.encrypt(Base64.getEncoder().encodeToString(generated)))
+                .update();
+        String stored = jdbc.sql("SELECT value_encrypted FROM auth_secret WHERE name = :name")
+                .param("name", GENERATED_KEY_NAME).query(String.class).single();
+        return Base64.getDecoder().decode(cipher.decrypt(stored));
+    }
+}

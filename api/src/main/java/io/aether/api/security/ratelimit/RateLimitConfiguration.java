@@ -1,0 +1,41 @@
+package io.aether.api.security.ratelimit;
+
+import io.aether.api.config.AetherProperties;
+import io.aether.api.error.ErrorResponses;
+import io.aether.api.web.CorrelationIdFilter;
+import javax.sql.DataSource;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.OrderUtils;
+
+/** The authentication rate limit: its limiter, its servlet filter and the sweeper of expired buckets. */
+@Configuration(proxyBeanMethods = false)
+public class RateLimitConfiguration {
+    /**
+     * Right after CorrelationIdFilter, so a 429 carries the correlation id, and ahead of every filter
+     * that looks at the request. BodySizeLimitFilter shares this order; Spring Boot puts registration
+     * beans before plain filter beans of equal order, so this one still runs first.
+     */
+    static final int FILTER_ORDER = OrderUtils.getOrder(CorrelationIdFilter.class, Ordered.HIGHEST_PRECEDENCE) + 1;
+
+    @Bean
+    AuthRateLimiter authRateLimiter(DataSource dataSource, AetherProperties properties) {
+        return new AuthRateLimiter(dataSource, properties.security().rateLimit());
+    }
+
+    @Bean
+    FilterRegistrationBean<AuthRateLimitFilter> authRateLimitFilter(AuthRateLimiter limiter, ErrorResponses errors) {
+        FilterRegistrationBean<AuthRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new AuthRateLimitFilter(limiter, errors));
+        registration.setName("authRateLimitFilter");
+        registration.setOrder(FILTER_ORDER);
+        return registration;
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ExpiredBucketSweeper expiredBucketSweeper(AuthRateLimiter limiter) {
+        return new ExpiredBucketSweeper(limiter);
+    }
+}

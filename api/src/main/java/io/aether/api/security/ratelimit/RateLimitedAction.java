@@ -1,0 +1,9 @@
+package io.aether.api.security.ratelimit;
+
+/** What a rate-limited request attempts; each action has its own bucket per client address. */
+public enum RateLimitedAction {
+    /** Password login and Home Assistant token login: one bucket, so neither doubles the guesses. */
+    LOGIN,
+    SETUP,
+    PASSKEY_VERIFY
+}
