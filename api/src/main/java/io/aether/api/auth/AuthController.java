@@ -1,5 +1,6 @@
 package io.aether.api.auth;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.aether.api.security.AetherAuthentication;
 import io.aether.api.security.OwnerAccount;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,12 +29,14 @@ public class AuthController {
     }
 
     @GetMapping("/setup-status")
+    @SecurityRequirements
     @Operation(summary = "Whether first-time setup has been completed (public)")
     public AuthResponses.SetupStatus setupStatus() {
         return new AuthResponses.SetupStatus(owner.setUp());
     }
 
     @PostMapping("/setup")
+    @SecurityRequirements
     @Operation(summary = "First-time setup: verify Home Assistant, store its URL and encrypted token and the "
             + "password hash, start a session (public, one-shot: 409 afterwards)")
     public AuthResponses.Setup setup(@Valid @RequestBody AuthRequests.Setup body, HttpServletRequest request,
@@ -42,6 +45,7 @@ public class AuthController {
     }
 
     @PostMapping("/login")
+    @SecurityRequirements
     @Operation(summary = "Password sign-in: the stored hash, else AETHER_AUTH_PASSWORD (public)")
     public AuthResponses.Login login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request,
                                      HttpServletResponse response) {
@@ -49,6 +53,7 @@ public class AuthController {
     }
 
     @PostMapping("/login/ha-token")
+    @SecurityRequirements
     @Operation(summary = "Sign in with a Home Assistant long-lived access token, checked against the stored "
             + "Home Assistant (public)")
     public AuthResponses.Login loginWithHomeAssistantToken(@Valid @RequestBody AuthRequests.HaTokenLogin body,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aether.command.proposal.ProposalAggregate;
 import io.aether.command.proposal.ProposalDeploymentProcess;
+import io.aether.command.security.SecurityPrincipalAggregate;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import io.aether.query.proposal.ProposalListProjection;
@@ -52,6 +53,12 @@ public class AxonConfiguration {
     /** Loaded proposals kept between commands; entries go when memory is short (weak references). */
     @Bean(ProposalAggregate.CACHE)
     Cache proposalCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** The security principal between commands (same policy as proposals). */
+    @Bean(SecurityPrincipalAggregate.CACHE)
+    Cache securityPrincipalCache() {
         return new WeakReferenceCache();
     }
 

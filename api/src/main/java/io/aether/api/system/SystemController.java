@@ -1,5 +1,6 @@
 package io.aether.api.system;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.aether.api.error.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,12 +32,14 @@ public class SystemController {
     }
 
     @GetMapping("/health")
+    @SecurityRequirements
     @Operation(summary = "Liveness: the process answers (no dependency checks)")
     public SystemResponses.Health health() {
         return new SystemResponses.Health(SystemResponses.HealthStatus.HEALTHY, Instant.now(), status.version());
     }
 
     @GetMapping("/ready")
+    @SecurityRequirements
     @Operation(summary = "Readiness: 503 while the database is unreachable")
     public SystemResponses.Health ready() {
         if (!status.databaseReachable()) {
@@ -47,6 +50,7 @@ public class SystemController {
     }
 
     @GetMapping("/status")
+    @SecurityRequirements
     @Operation(summary = "Component health (database, Home Assistant, event processors) and overall status")
     public SystemResponses.Status status() {
         return status.status();

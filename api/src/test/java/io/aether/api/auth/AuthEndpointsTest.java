@@ -194,6 +194,16 @@ class AuthEndpointsTest extends IntegrationTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anApiKeyInTheQueryStringNeverReachesTheLog(org.springframework.boot.test.system.CapturedOutput output) {
+        String key = createApiKey("query-string");
+        assertThat(anonymous.get("/api/v1/proposals?api_key=" + key).status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/v1/no-such-route?api_key=" + key).status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/v1/proposals?api_key=" + key + "x").status()).isEqualTo(401);
+        assertThat(output.getAll()).doesNotContain(key);
+    }
+
+    @Test
     void cookieAuthenticatedRequestsFromAnotherOriginAreRefused() {
         String cookie = "aether_session=" + http.defaultToken();
         long events = eventCount();

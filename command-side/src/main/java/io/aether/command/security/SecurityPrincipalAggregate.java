@@ -39,8 +39,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * attempts (failed ones, or with the password from the environment) happen before setup. It
  * guards only what must not happen twice; an illegal command throws and appends nothing.
  */
-@Aggregate
+@Aggregate(cache = SecurityPrincipalAggregate.CACHE)
 public class SecurityPrincipalAggregate {
+
+    /** Kept loaded between commands: every sign-in appends to this one stream, which only grows. */
+    public static final String CACHE = "securityPrincipalCache";
 
     @AggregateIdentifier
     private String principalId;
