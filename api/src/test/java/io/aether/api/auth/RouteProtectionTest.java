@@ -60,6 +60,22 @@ class RouteProtectionTest extends IntegrationTest {
     }
 
     @Test
+    void theOpenApiDescriptionMarksExactlyThePublicOperationsAsNeedingNoCredential() {
+        com.fasterxml.jackson.databind.JsonNode api = anonymous.get("/api/openapi.json").json();
+        assertThat(api.get("components").get("securitySchemes").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("bearerAuth", "APIKeyHeader", "APIKeyQuery", "sessionCookie");
+        Set<String> documentedPublic = new TreeSet<>();
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            com.fasterxml.jackson.databind.JsonNode security = operation.getValue().get("security");
+            if (security != null && security.isEmpty()) {
+                documentedPublic.add(operation.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        assertThat(documentedPublic).containsExactlyInAnyOrderElementsOf(
+                PUBLIC.stream().filter(route -> route.contains(" /api/v1/")).toList());
+    }
+
+    @Test
     void unknownPathsAre401NotAnInventoryOfRoutes() {
         assertThat(anonymous.get("/api/v1/no-such-endpoint").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/no-such-endpoint").status()).isEqualTo(404);
