@@ -15,7 +15,7 @@ public final class SessionRequired {
     public static AetherAuthentication of(AetherAuthentication caller) {
         if (caller.session() == null) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
-                    "This needs a signed-in session (password, passkey or Home Assistant token), not an API key");
+                    "This needs a signed-in session (password, passkey, Home Assistant token or Google), not an API key");
         }
         return caller;
     }

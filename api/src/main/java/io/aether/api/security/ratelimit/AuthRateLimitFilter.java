@@ -21,6 +21,7 @@ public class AuthRateLimitFilter extends OncePerRequestFilter {
     private static final Map<String, RateLimitedAction> ACTIONS = Map.of(
             "/api/v1/auth/login", RateLimitedAction.LOGIN,
             "/api/v1/auth/login/ha-token", RateLimitedAction.LOGIN,
+            "/api/v1/auth/google/callback", RateLimitedAction.LOGIN,
             "/api/v1/auth/setup", RateLimitedAction.SETUP,
             "/api/v1/auth/passkey/authenticate/verify", RateLimitedAction.PASSKEY_VERIFY);
 
