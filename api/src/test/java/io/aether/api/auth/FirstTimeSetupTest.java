@@ -30,6 +30,7 @@ class FirstTimeSetupTest {
     private static final String HA_TOKEN = "first-setup-ha-token";
     private static final String PASSWORD = "first password 123";
     private static final String NEW_PASSWORD = "second password 456";
+    private static final String FRONT_END = "https://app.example";
     private static final String TARGET_SECRET = "INTERNAL-PAGE-CONTENT-7f3a";
     private static HomeAssistantSimulator ha;
     private static HttpServer decoys;
@@ -68,7 +69,8 @@ class FirstTimeSetupTest {
     @Test
     void aFreshInstallationIsSetUpOnceAndThenGuardedByItsPassword(@TempDir Path dataDir) throws IOException {
         try (OwnServer server = OwnServer.start(dataDir, "", "",
-                "--aether.security.rate-limit.attempts=8", "--server.forward-headers-strategy=native")) {
+                "--aether.security.rate-limit.attempts=8", "--server.forward-headers-strategy=native",
+                "--aether.auth.cors-origins=" + FRONT_END)) {
             Http anonymous = server.http();
             JdbcClient db = server.bean(JdbcClient.class);
             assertThat(anonymous.get("/api/v1/auth/setup-status").json().get("setup_complete").asBoolean()).isFalse();
@@ -161,6 +163,24 @@ class FirstTimeSetupTest {
             assertError(limited, 429, "rate_limited");
             assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
 
+
+            // A configured CORS origin may call with credentials, cookie writes included; others may not.
+            Http.Response preflight = anonymous.send(java.net.http.HttpRequest.newBuilder(anonymous.uri("/api/v1/proposals"))
+                            .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()),
+                    Map.of("Origin", FRONT_END, "Access-Control-Request-Method", "POST",
+                            "Access-Control-Request-Headers", "content-type"));
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(FRONT_END);
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+            String cookie = "aether_session=" + third.defaultToken();
+            Http.Response fromFrontEnd = anonymous.post("/api/v1/auth/api-keys", "{\"name\": \"cors\"}",
+                    Map.of("Cookie", cookie, "Origin", FRONT_END));
+            assertThat(fromFrontEnd.status()).as(fromFrontEnd.body()).isEqualTo(201);
+            assertThat(fromFrontEnd.header("Access-Control-Allow-Origin")).isEqualTo(FRONT_END);
+            Http.Response fromElsewhere = anonymous.post("/api/v1/auth/api-keys", "{\"name\": \"cors\"}",
+                    Map.of("Cookie", cookie, "Origin", "https://other.example"));
+            assertThat(fromElsewhere.status()).isEqualTo(403);
+            assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNull();
 
             String audit = third.get("/api/v1/auth/audit?limit=100").body();
             assertThat(audit).contains("\"SetupCompleted\"").contains("\"PasswordChanged\"")
