@@ -54,6 +54,26 @@ class AuthEndpointsTest extends IntegrationTest {
     }
 
     @Test
+    void concurrentSignInsAllSucceedAndAreEachAudited() throws Exception {
+        long before = http.get("/api/v1/auth/audit?limit=1").json().get("total").asLong();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> logins = java.util.Collections.nCopies(8,
+                    () -> anonymous.post("/api/v1/auth/login",
+                            Map.of("username", OWNER, "password", OWNER_PASSWORD)).status());
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(logins)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsOnly(200).hasSize(8);
+        assertThat(http.get("/api/v1/auth/audit?limit=1").json().get("total").asLong())
+                .as("one LoginSucceeded per sign-in").isGreaterThanOrEqualTo(before + 8);
+    }
+
+    @Test
     void wrongPasswordOrUserIs401AndAudited() {
         Http.Response wrongPassword = anonymous.post("/api/v1/auth/login",
                 Map.of("username", OWNER, "password", "not-the-password-xyz"));
