@@ -4,6 +4,7 @@ import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ public class SessionTokens {
     private final OwnerAccount owner;
     private final Clock clock;
     private final SecretKey key;
+    /** Built once: a parser owns a Jackson mapper, far too costly to make on every request. */
+    private final JwtParser parser;
 
     public SessionTokens(JdbcClient jdbc, AuthProperties properties, OwnerAccount owner, SecretCipher cipher,
                          Clock clock) {
@@ -42,6 +45,7 @@ public class SessionTokens {
         this.owner = owner;
         this.clock = clock;
         this.key = Keys.hmacShaKeyFor(secret(jdbc, properties.jwtSecret(), cipher));
+        this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
     }
 
     /** A new session for the owner. */
@@ -64,11 +68,7 @@ public class SessionTokens {
     public Session verify(String token) {
         Claims claims;
         try {
-            Jws<Claims> jws = Jwts.parser()
-                    .verifyWith(key)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token);
+            Jws<Claims> jws = parser.parseSignedClaims(token);
             if (!Jwts.SIG.HS256.getId().equals(jws.getHeader().getAlgorithm())) {
                 throw new InvalidCredentialException("Session token is not signed with HS256");
             }
