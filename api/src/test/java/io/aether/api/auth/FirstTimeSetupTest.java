@@ -182,6 +182,14 @@ class FirstTimeSetupTest {
             assertThat(fromElsewhere.status()).isEqualTo(403);
             assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNull();
 
+            // Passkey sign-in has its own bucket: 8 refused assertions, then 429.
+            for (int attempt = 1; attempt <= 8; attempt++) {
+                assertError(anonymous.post("/api/v1/auth/passkey/authenticate/verify",
+                        "{\"credential\": {\"id\": \"x\", \"type\": \"public-key\"}}"), 401, "unauthorized");
+            }
+            assertError(anonymous.post("/api/v1/auth/passkey/authenticate/verify",
+                    "{\"credential\": {\"id\": \"x\", \"type\": \"public-key\"}}"), 429, "rate_limited");
+
             String audit = third.get("/api/v1/auth/audit?limit=100").body();
             assertThat(audit).contains("\"SetupCompleted\"").contains("\"PasswordChanged\"")
                     .contains("\"password_set\":true").contains(ha.baseUrl())
