@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The owner's stored setup (table auth_setup): Home Assistant URL and encrypted token, password
- * hash, and the session generation (a password change voids earlier sessions). Read on every authenticated request, so
- * it is cached briefly; writes on this node clear the cache at once.
+ * hash. Read on every Home Assistant call and sign-in, so it is cached briefly; writes on this
+ * node clear the cache at once. (Session validity is not decided from this cache.)
  */
 @Component
 public class OwnerAccount {
@@ -26,7 +26,7 @@ public class OwnerAccount {
     }
 
     /** What setup stored; the HA token is decrypted only when asked for. */
-    public record StoredSetup(String haUrl, String haTokenEncrypted, String passwordHash, int sessionGeneration,
+    public record StoredSetup(String haUrl, String haTokenEncrypted, String passwordHash,
                               Instant completedAt) {
         @Override
         public String toString() {
@@ -89,10 +89,10 @@ public class OwnerAccount {
 
     private Optional<StoredSetup> load() {
         return jdbc.sql("""
-                SELECT ha_url, ha_token_encrypted, password_hash, session_generation, completed_at
+                SELECT ha_url, ha_token_encrypted, password_hash, completed_at
                 FROM auth_setup WHERE id = 1""")
                 .query((rs, row) -> new StoredSetup(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getInt(4), rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(4).toInstant()))
                 .optional();
     }
 }

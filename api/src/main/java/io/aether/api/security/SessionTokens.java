@@ -32,17 +32,14 @@ public class SessionTokens {
     private static final String GENERATED_KEY_NAME = "jwt_signing_key";
     private final JdbcClient jdbc;
     private final AuthProperties properties;
-    private final OwnerAccount owner;
     private final Clock clock;
     private final SecretKey key;
     /** Built once: a parser owns a Jackson mapper, far too costly to make on every request. */
     private final JwtParser parser;
 
-    public SessionTokens(JdbcClient jdbc, AuthProperties properties, OwnerAccount owner, SecretCipher cipher,
-                         Clock clock) {
+    public SessionTokens(JdbcClient jdbc, AuthProperties properties, SecretCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.owner = owner;
         this.clock = clock;
         this.key = Keys.hmacShaKeyFor(secret(jdbc, properties.jwtSecret(), cipher));
         this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
@@ -85,7 +82,7 @@ public class SessionTokens {
         }
         Instant issuedAt = claims.getIssuedAt().toInstant();
         Object generation = claims.get(GENERATION_CLAIM);
-        if (!(generation instanceof Integer) || (Integer) generation != generation() || revoked(claims.getId())) {
+        if (!(generation instanceof Integer) || !current(claims.getId(), (Integer) generation)) {
             throw new InvalidCredentialException("Session has been signed out");
         }
         return new Session(claims.getSubject(), claims.getId(), issuedAt, claims.getExpiration().toInstant());
@@ -101,13 +98,18 @@ public class SessionTokens {
                 .update();
     }
 
+    /** Read from the database, not a cache: a password change on any node ends sessions at once. */
     private int generation() {
-        return owner.setup().map(OwnerAccount.StoredSetup::sessionGeneration).orElse(0);
+        return jdbc.sql("SELECT COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0)")
+                .query(Integer.class).single();
     }
 
-    private boolean revoked(String id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM revoked_session WHERE jti = :jti)")
-                .param("jti", id).query(Boolean.class).single();
+    /** Not signed out and of the current generation, in one round trip per request. */
+    private boolean current(String id, int generation) {
+        return jdbc.sql("""
+                SELECT NOT EXISTS (SELECT 1 FROM revoked_session WHERE jti = :jti)
+                   AND COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0) = :generation""")
+                .param("jti", id).param("generation", generation).query(Boolean.class).single();
     }
 
     public record IssuedSession(String token, String id, Instant issuedAt, Instant expiresAt) {
