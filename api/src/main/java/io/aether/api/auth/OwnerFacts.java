@@ -1,5 +1,6 @@
 package io.aether.api.auth;
 
+import io.aether.api.auth.passkey.PasskeyStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -7,9 +8,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OwnerFacts {
     private final JdbcClient jdbc;
+    private final PasskeyStore passkeys;
 
-    public OwnerFacts(JdbcClient jdbc) {
+    public OwnerFacts(JdbcClient jdbc, PasskeyStore passkeys) {
         this.jdbc = jdbc;
+        this.passkeys = passkeys;
     }
 
     public record Profile(String displayName, String email, String avatarUrl) {
@@ -17,7 +20,7 @@ public class OwnerFacts {
     }
 
     public boolean hasPasskeys() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM passkey)").query(Boolean.class).single();
+        return passkeys.any();
     }
 
     public Profile profile() {

@@ -2,9 +2,7 @@ package io.aether.api.security;
 
 import io.aether.api.config.AetherProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +18,9 @@ public class CrossSiteRequestGuard {
     private final Set<String> trustedOrigins = new HashSet<>();
 
     public CrossSiteRequestGuard(AuthProperties auth, AetherProperties aether) {
-        auth.corsOrigins().forEach(origin -> trustedOrigins.add(normalize(origin)));
+        auth.corsOrigins().forEach(origin -> trustedOrigins.add(Origins.of(origin)));
         if (aether.publicUrl() != null && !aether.publicUrl().isBlank()) {
-            trustedOrigins.add(normalize(aether.publicUrl()));
+            trustedOrigins.add(Origins.of(aether.publicUrl()));
         }
     }
 
@@ -34,30 +32,8 @@ public class CrossSiteRequestGuard {
         if (origin == null) {
             return !"cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"));
         }
-        String normalized = normalize(origin);
+        String normalized = Origins.of(origin);
         return !normalized.isEmpty()
-                && (normalized.equals(ownOrigin(request)) || trustedOrigins.contains(normalized));
-    }
-
-    private static String ownOrigin(HttpServletRequest request) {
-        String host = request.getHeader("Host");
-        return host == null ? "" : normalize(request.getScheme() + "://" + host);
-    }
-
-    /** scheme://host[:port] in lower case, default ports dropped; "" for anything unparsable ("null"). */
-    static String normalize(String origin) {
-        try {
-            URI uri = URI.create(origin.strip());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return "";
-            }
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                    || ("https".equals(scheme) && port == 443);
-            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+                && (normalized.equals(Origins.ofRequest(request)) || trustedOrigins.contains(normalized));
     }
 }

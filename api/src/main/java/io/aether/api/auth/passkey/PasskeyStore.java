@@ -49,6 +49,10 @@ public class PasskeyStore {
         return jdbc.sql("SELECT " + COLUMNS + " FROM passkey ORDER BY created_at, id").query(PasskeyStore::row).list();
     }
 
+    public boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM passkey)").query(Boolean.class).single();
+    }
+
     public List<String> credentialIds() {
         return jdbc.sql("SELECT credential_id FROM passkey ORDER BY created_at, id").query(String.class).list();
     }

@@ -2,6 +2,7 @@ package io.aether.api.auth.passkey;
 
 import io.aether.api.config.AetherProperties;
 import io.aether.api.security.AuthProperties;
+import io.aether.api.security.Origins;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -48,35 +49,16 @@ public class RelyingParties {
         Set<String> configured = new LinkedHashSet<>();
         if (passkey.origins() != null) {
             passkey.origins().stream().map(String::strip).filter(origin -> !origin.isEmpty())
-                    .map(RelyingParties::origin).filter(origin -> !origin.isEmpty()).forEach(configured::add);
+                    .map(Origins::of).filter(origin -> !origin.isEmpty()).forEach(configured::add);
         }
         if (!configured.isEmpty()) {
             return configured;
         }
         if (publicUrl != null) {
-            return Set.of(origin(publicUrl));
+            return Set.of(Origins.of(publicUrl));
         }
-        String host = request.getHeader("Host");
-        String own = host == null ? "" : origin(request.getScheme() + "://" + host.strip());
+        String own = Origins.ofRequest(request);
         return own.isEmpty() ? Set.of() : Set.of(own);
-    }
-
-    /** scheme://host[:port], lower case, default port dropped (as browsers write it); "" if unusable. */
-    static String origin(String url) {
-        try {
-            URI uri = URI.create(url);
-            return uri.getScheme() == null || uri.getHost() == null ? "" : origin(uri);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
-    }
-
-    private static String origin(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 
     private static URI parsePublicUrl(String url) {
