@@ -1,9 +1,11 @@
 package io.aether.api;
 
+import io.aether.api.platform.AetherApplication;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aether.api.config.EmbeddedPostgresServer;
+import io.aether.api.platform.config.EmbeddedPostgresServer;
 import io.aether.api.support.Http;
-import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.aether.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.aether.homeassistant.HomeAssistantException.Kind;
-import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

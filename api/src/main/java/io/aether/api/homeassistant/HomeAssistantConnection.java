@@ -1,7 +1,7 @@
 package io.aether.api.homeassistant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.security.OwnerAccount;
 import io.aether.homeassistant.HomeAssistantClient;
 import io.aether.homeassistant.HomeAssistantSettings;

@@ -1,6 +1,6 @@
 package io.aether.api.proposal;
 
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 import io.aether.domain.proposal.ApproveProposal;
 import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.DeleteProposal;

@@ -1,7 +1,7 @@
 package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalType;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.ProposalContent;

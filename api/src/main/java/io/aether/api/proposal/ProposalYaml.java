@@ -2,7 +2,7 @@ package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.aether.api.proposal;
 
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 
 /** Text that ends up in PostgreSQL text columns and Home Assistant must not carry control characters. */
 final class TextRules {

@@ -1,6 +1,6 @@
 package io.aether.api.security;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashSet;
 import java.util.Set;

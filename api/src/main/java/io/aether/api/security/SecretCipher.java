@@ -1,6 +1,6 @@
 package io.aether.api.security;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

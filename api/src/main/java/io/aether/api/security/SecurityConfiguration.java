@@ -1,6 +1,6 @@
 package io.aether.api.security;
 
-import io.aether.api.error.ErrorResponses;
+import io.aether.api.platform.error.ErrorResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.aether.api.security;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

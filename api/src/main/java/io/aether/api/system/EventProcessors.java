@@ -1,6 +1,6 @@
 package io.aether.api.system;
 
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 import io.aether.query.Projections;
 import java.util.Comparator;
 import java.util.List;

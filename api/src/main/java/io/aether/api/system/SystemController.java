@@ -1,7 +1,7 @@
 package io.aether.api.system;
 
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import io.aether.api.error.ApiException;
+import io.aether.api.platform.error.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

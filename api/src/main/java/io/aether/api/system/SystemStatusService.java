@@ -1,6 +1,6 @@
 package io.aether.api.system;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.homeassistant.HomeAssistantException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,8 @@
 package io.aether.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aether.api.AetherApplication;
-import io.aether.homeassistant.simulator.HomeAssistantSimulator;
+import io.aether.api.platform.AetherApplication;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

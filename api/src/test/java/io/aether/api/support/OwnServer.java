@@ -1,6 +1,6 @@
 package io.aether.api.support;
 
-import io.aether.api.AetherApplication;
+import io.aether.api.platform.AetherApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

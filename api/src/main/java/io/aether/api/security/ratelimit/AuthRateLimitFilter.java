@@ -1,6 +1,6 @@
 package io.aether.api.security.ratelimit;
 
-import io.aether.api.error.ErrorResponses;
+import io.aether.api.platform.error.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.aether.api.security.ratelimit;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.ConsumptionProbe;

@@ -1,8 +1,8 @@
 package io.aether.api.security.ratelimit;
 
-import io.aether.api.config.AetherProperties;
-import io.aether.api.error.ErrorResponses;
-import io.aether.api.web.CorrelationIdFilter;
+import io.aether.api.platform.config.AetherProperties;
+import io.aether.api.platform.error.ErrorResponses;
+import io.aether.api.platform.web.CorrelationIdFilter;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aether.api.config.AetherProperties;
-import io.aether.api.error.ErrorResponses;
+import io.aether.api.platform.config.AetherProperties;
+import io.aether.api.platform.error.ErrorResponses;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static io.aether.api.security.ratelimit.RateLimitedAction.SETUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.aether.api.config.AetherProperties;
+import io.aether.api.platform.config.AetherProperties;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

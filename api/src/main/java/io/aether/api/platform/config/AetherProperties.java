@@ -1,0 +1,48 @@
+package io.aether.api.platform.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Aether's own settings (application.yml maps each to an AETHER_* environment variable). */
+@ConfigurationProperties("aether")
+public record AetherProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("production") String environment,
+        String publicUrl,
+        @DefaultValue Db db,
+        @DefaultValue Ha ha,
+        @DefaultValue Deploy deploy,
+        @DefaultValue Http http,
+        @DefaultValue Security security) {
+
+    /** External PostgreSQL; when url is blank an embedded PostgreSQL under dataDir is used. */
+    public record Db(String url, String user, String password, @DefaultValue("10") int poolSize) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    public record Ha(String url, String token,
+                     @DefaultValue("5s") Duration connectTimeout,
+                     @DefaultValue("10s") Duration requestTimeout) {
+        @Override
+        public String toString() {
+            return "Ha[url=" + url + ", token=" + (token == null || token.isBlank() ? "<unset>" : "<redacted>") + "]";
+        }
+    }
+
+    public record Deploy(@DefaultValue("30s") Duration waitTimeout) {
+    }
+
+    public record Http(@DefaultValue("1048576") long maxBodyBytes) {
+    }
+
+    public record Security(@DefaultValue RateLimit rateLimit) {
+    }
+
+    /** Attempts per client address and authentication action; the bucket refills evenly over the period. */
+    public record RateLimit(@DefaultValue("10") int attempts, @DefaultValue("1m") Duration period) {
+    }
+}

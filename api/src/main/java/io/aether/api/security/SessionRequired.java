@@ -1,0 +1,26 @@
+package io.aether.api.security;
+
+import io.aether.api.platform.error.ApiException;
+import io.aether.api.security.AetherAuthentication;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Managing credentials (password, API keys, passkeys, Google link) needs a signed-in person, not
+ * an API key: a leaked key must not be able to mint more keys or lock the owner out.
+ */
+public final class SessionRequired {
+    private SessionRequired() {
+    }
+
+    public static AetherAuthentication of(AetherAuthentication caller) {
+        if (caller.session() == null) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+                    "This needs a signed-in session (password, passkey, Home Assistant token or Google), not an API key");
+        }
+        return caller;
+    }
+
+    public static AetherAuthentication current() {
+        return of(AetherAuthentication.current());
+    }
+}

@@ -1,0 +1,585 @@
+package io.aether.simulator;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.aether.simulator.StateMachine.Context;
+import io.aether.simulator.StateMachine.State;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real HTTP server that answers like Home Assistant's REST API for the endpoints Aether uses:
+ * status, config, states, the automation config editor and entity services. Status codes, bodies
+ * and quirks follow HA's code (per the shared home-assistant-api.md notes), e.g. GET of an absent
+ * automation is 404 but DELETE of one is 400, and errors outside {"message":...} are plain text.
+ * Thread-safe: handlers run on a small pool and all state sits behind one lock (HA's mutation_lock).
+ */
+public final class HomeAssistantSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeAssistantSimulator.class);
+
+    /** {@code core.valid_entity_id}. */
+    private static final Pattern ENTITY_ID =
+            Pattern.compile("(?!.+__)(?!_)[\\da-z_]+(?<!_)\\.(?!_)[\\da-z_]+(?<!_)");
+    private static final Map<String, Set<String>> SERVICES = Map.of(
+            "automation", Set.of("turn_on", "turn_off", "toggle", "trigger", "reload"),
+            "light", Set.of("turn_on", "turn_off", "toggle"),
+            "switch", Set.of("turn_on", "turn_off", "toggle"),
+            "input_boolean", Set.of("turn_on", "turn_off", "toggle", "reload"));
+    /** The order HA's config view writes an automation in: id first, then these, then the rest. */
+    private static final List<String> WRITE_ORDER = List.of(
+            "alias", "description", "triggers", "trigger", "conditions", "condition", "actions", "action");
+
+    private final String token;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // like json.loads: "{} x" is invalid
+    /** The "user" that owns the token; HA stamps it on contexts of REST writes. */
+    private final String userId = UUID.randomUUID().toString().replace("-", "");
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private final Object lock = new Object();
+    private final StateMachine states = new StateMachine(mapper);
+    /** automations.yaml: config id -> stored config, in file order. */
+    private final Map<String, ObjectNode> automations = new LinkedHashMap<>();
+    /** Entity registry for automations: config id -> entity_id, fixed once created. */
+    private final Map<String, String> automationEntities = new HashMap<>();
+    private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
+    private volatile boolean available = true;
+
+    private HomeAssistantSimulator(InetSocketAddress address, String token) throws IOException {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        this.token = token;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "ha-simulator-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = HttpServer.create(address, 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        reset();
+        server.start();
+    }
+
+    /** Starts on the loopback interface; port 0 picks a free port. */
+    public static HomeAssistantSimulator start(int port, String token) {
+        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), token);
+    }
+
+    public static HomeAssistantSimulator start(InetSocketAddress address, String token) {
+        try {
+            return new HomeAssistantSimulator(address, token);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Home Assistant simulator on " + address, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public void stop() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** false makes every API view answer 503 with an empty body, as HA does while stopping. */
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    public Optional<JsonNode> automationConfig(String id) {
+        synchronized (lock) {
+            return Optional.ofNullable(automations.get(id)).map(JsonNode::deepCopy);
+        }
+    }
+
+    public Optional<JsonNode> state(String entityId) {
+        synchronized (lock) {
+            return states.get(entityId).map(states::toJson);
+        }
+    }
+
+    public Optional<String> automationEntityId(String configId) {
+        synchronized (lock) {
+            return Optional.ofNullable(automationEntities.get(configId));
+        }
+    }
+
+    /**
+     * Seeds an automation as if the user had made it in HA: stored without the API's validation,
+     * entity included. An invalid one becomes an "unavailable" entity, as HA does on load.
+     */
+    public void putAutomationConfig(String id, JsonNode config) {
+        synchronized (lock) {
+            saveAutomation(id, config);
+        }
+    }
+
+    /** Back to a fresh demo home: no automations, demo entities re-seeded, counters cleared, available. */
+    public void reset() {
+        synchronized (lock) {
+            automations.clear();
+            automationEntities.clear();
+            states.clear();
+            DemoHome.seed(states, mapper);
+            requests.clear();
+            available = true;
+        }
+    }
+
+    /** Requests received (any outcome) with this method whose decoded path starts with the prefix. */
+    public int requestCount(String method, String pathPrefix) {
+        return (int) requests.stream()
+                .filter(r -> r[0].equalsIgnoreCase(method) && r[1].startsWith(pathPrefix))
+                .count();
+    }
+
+    // --- HTTP plumbing ----------------------------------------------------------------------
+
+    private record Request(String method, String query, String authorization, byte[] body) {}
+
+    private record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+        Reply with(String header, String value) {
+            Map<String, String> h = new HashMap<>(headers);
+            h.put(header, value);
+            return new Reply(status, contentType, body, h);
+        }
+    }
+
+    /** A service call's data failed HA's schema; aiohttp turns that into a plain 400. */
+    private static final class BadRequest extends RuntimeException {
+        BadRequest() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            requests.add(new String[] {method, exchange.getRequestURI().getPath()});
+            Request request = new Request(method, exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestBody().readAllBytes());
+            Reply reply;
+            try {
+                reply = route(exchange.getRequestURI().getRawPath(), request);
+            } catch (RuntimeException e) {
+                log.warn("Simulator failed on {} {}", method, exchange.getRequestURI().getPath(), e);
+                reply = plain(500, "500: Internal Server Error");
+            }
+            reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            if (reply.contentType != null) {
+                exchange.getResponseHeaders().set("Content-Type", reply.contentType);
+            }
+            boolean noBody = reply.body.length == 0 || "HEAD".equals(method);
+            exchange.sendResponseHeaders(reply.status, noBody ? -1 : reply.body.length);
+            if (!noBody) {
+                exchange.getResponseBody().write(reply.body);
+            }
+        } catch (IOException e) {
+            log.debug("Simulator could not answer: {}", e.toString()); // client went away
+        } finally {
+            exchange.close();
+        }
+    }
+
+    /** aiohttp's order: match the path (404), then the method (405); then HA's view checks. */
+    private Reply route(String path, Request req) {
+        List<String> p;
+        if (path.equals("/api/")) {
+            return view(req, Set.of("GET"), () -> json(200, message("API running.")));
+        }
+        if (path.equals("/api/config")) {
+            return view(req, Set.of("GET"), () -> json(200, DemoHome.config(mapper)));
+        }
+        if (path.equals("/api/states")) {
+            return view(req, Set.of("GET"), this::allStates);
+        }
+        if ((p = params(path, "/api/states/", 1)) != null) {
+            String entityId = p.get(0).toLowerCase(Locale.ROOT);
+            return view(req, Set.of("GET", "POST", "DELETE"), () -> stateView(req, entityId));
+        }
+        if ((p = params(path, "/api/config/automation/config/", 1)) != null) {
+            String key = p.get(0);
+            return view(req, Set.of("GET", "POST", "DELETE"), () -> automationView(req, key));
+        }
+        if ((p = params(path, "/api/services/", 2)) != null) {
+            List<String> service = p;
+            return view(req, Set.of("POST"), () -> callService(req, service.get(0), service.get(1)));
+        }
+        return plain(404, "404: Not Found");
+    }
+
+    private Reply view(Request req, Set<String> methods, Supplier<Reply> handler) {
+        if (!methods.contains(req.method)) {
+            return plain(405, "405: Method Not Allowed").with("Allow", String.join(",", new TreeSet<>(methods)));
+        }
+        if (!available) {
+            return new Reply(503, null, new byte[0], Map.of());
+        }
+        if (!authorized(req.authorization)) {
+            return plain(401, "401: Unauthorized");
+        }
+        synchronized (lock) {
+            return handler.get();
+        }
+    }
+
+    private boolean authorized(String header) {
+        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), expected);
+    }
+
+    /** Decoded path segments after prefix, or null unless there are exactly n non-empty ones. */
+    private static List<String> params(String rawPath, String prefix, int n) {
+        if (!rawPath.startsWith(prefix)) {
+            return null;
+        }
+        String[] parts = rawPath.substring(prefix.length()).split("/", -1);
+        if (parts.length != n) {
+            return null;
+        }
+        List<String> decoded = new ArrayList<>();
+        for (String part : parts) {
+            if (part.isEmpty()) {
+                return null;
+            }
+            // URLDecoder is for forms; in a path "+" is a literal plus.
+            decoded.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return decoded;
+    }
+
+    // --- views --------------------------------------------------------------------------------
+
+    private Reply allStates() {
+        ArrayNode array = mapper.createArrayNode();
+        states.all().forEach(s -> array.add(states.toJson(s)));
+        return json(200, array);
+    }
+
+    private Reply stateView(Request req, String entityId) {
+        switch (req.method) {
+            case "GET":
+                return states.get(entityId).map(s -> json(200, states.toJson(s)))
+                        .orElseGet(() -> json(404, message("Entity not found.")));
+            case "DELETE":
+                return states.remove(entityId) ? json(200, message("Entity removed."))
+                        : json(404, message("Entity not found."));
+            default:
+                return setState(req, entityId);
+        }
+    }
+
+    /** POST /api/states/&lt;entity_id&gt;: lets demos and tests change sensors the way integrations would. */
+    private Reply setState(Request req, String entityId) {
+        JsonNode data = parse(req.body);
+        if (data == null) {
+            return json(400, message("Invalid JSON specified."));
+        }
+        if (!data.isObject()) {
+            return json(400, message("State data should be a JSON object"));
+        }
+        JsonNode state = data.get("state");
+        if (state == null || state.isNull()) {
+            return json(400, message("No state attribute specified."));
+        }
+        if (!ENTITY_ID.matcher(entityId).matches()) {
+            return json(400, message("Invalid entity ID specified."));
+        }
+        String value = state.isValueNode() ? state.asText() : state.toString();
+        if (value.length() > 255) {
+            return json(400, message("Invalid state specified."));
+        }
+        boolean created = !states.contains(entityId);
+        JsonNode attributes = data.get("attributes");
+        states.set(entityId, value, attributes instanceof ObjectNode ? (ObjectNode) attributes : null,
+                StateMachine.newContext(userId));
+        return json(created ? 201 : 200, states.toJson(states.get(entityId).orElseThrow()))
+                .with("Location", "/api/states/" + entityId);
+    }
+
+    private Reply automationView(Request req, String key) {
+        switch (req.method) {
+            case "GET":
+                ObjectNode config = automations.get(key);
+                return config == null ? json(404, message("Resource not found")) : json(200, config);
+            case "DELETE":
+                // HA answers 400, not 404, for an absent key here.
+                if (automations.remove(key) == null) {
+                    return json(400, message("Resource not found"));
+                }
+                String entityId = automationEntities.remove(key); // async_delete_automation drops the registry entry too
+                if (entityId != null) {
+                    states.remove(entityId);
+                }
+                return json(200, mapper.createObjectNode().put("result", "ok"));
+            default:
+                JsonNode body = parse(req.body);
+                if (body == null) {
+                    return json(400, message("Invalid JSON specified"));
+                }
+                Optional<String> error = AutomationConfigValidator.validate(body);
+                if (error.isPresent()) {
+                    return json(400, message("Message malformed: " + error.get()));
+                }
+                saveAutomation(key, body);
+                return json(200, mapper.createObjectNode().put("result", "ok"));
+        }
+    }
+
+    /** Writes the body verbatim (not the validated form), then runs the reload hook at once. */
+    private void saveAutomation(String key, JsonNode body) {
+        ObjectNode stored = mapper.createObjectNode();
+        stored.put("id", key);
+        if (body.isObject()) {
+            WRITE_ORDER.stream().filter(body::has).forEach(k -> stored.set(k, body.get(k).deepCopy()));
+            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                // HA would let a body "id" overwrite the key; keeping the key keeps GET/DELETE consistent.
+                if (!stored.has(field.getKey())) {
+                    stored.set(field.getKey(), field.getValue().deepCopy());
+                }
+            }
+        }
+        automations.put(key, stored);
+        applyAutomationEntity(key, stored, AutomationConfigValidator.validate(stored).isEmpty());
+    }
+
+    /** What {@code automation.reload {"id": key}} does to the entity. */
+    private void applyAutomationEntity(String key, ObjectNode config, boolean valid) {
+        JsonNode aliasNode = config.get("alias");
+        String name = aliasNode != null && aliasNode.isValueNode() && !aliasNode.isNull() ? aliasNode.asText() : key;
+        String entityId = automationEntities.computeIfAbsent(key, k -> newEntityId("automation", slugify(name)));
+        Optional<State> previous = states.get(entityId);
+        ObjectNode attributes = mapper.createObjectNode();
+        attributes.put("id", key);
+        if (!valid) {
+            attributes.put("friendly_name", name);
+            states.set(entityId, "unavailable", attributes, StateMachine.newContext(null));
+            return;
+        }
+        JsonNode lastTriggered = previous.map(s -> s.attributes().get("last_triggered")).orElse(null);
+        attributes.set("last_triggered", lastTriggered == null ? mapper.nullNode() : lastTriggered);
+        String mode = config.path("mode").asText("single");
+        attributes.put("mode", mode);
+        attributes.put("current", 0);
+        if (mode.equals("queued") || mode.equals("parallel")) {
+            attributes.put("max", config.path("max").asInt(10));
+        }
+        attributes.put("friendly_name", name);
+        // initial_state wins; otherwise the last state is restored, and a new automation starts on.
+        String state = config.has("initial_state")
+                ? (Boolean.FALSE.equals(AutomationConfigValidator.parseBoolean(config.get("initial_state"))) ? "off" : "on")
+                : previous.map(State::state).filter(s -> s.equals("on") || s.equals("off")).orElse("on");
+        states.set(entityId, state, attributes, StateMachine.newContext(null));
+    }
+
+    private Reply callService(Request req, String domain, String service) {
+        JsonNode data = null;
+        if (req.body.length > 0) {
+            data = parse(req.body);
+            if (data == null) {
+                return json(400, message("Data should be valid JSON."));
+            }
+        }
+        if (!SERVICES.getOrDefault(domain, Set.of()).contains(service)) {
+            return plain(400, "400: Bad Request"); // ServiceNotFound -> HTTPBadRequest
+        }
+        if (req.query != null && Arrays.stream(req.query.split("&")).anyMatch(q -> q.startsWith("return_response"))) {
+            return json(400, message("Service does not support responses. Remove return_response from request."));
+        }
+        try {
+            if (data != null && !data.isObject()) {
+                throw new BadRequest();
+            }
+            List<String> targets = targets(domain, data);
+            if (service.equals("reload")) {
+                return json(200, mapper.createArrayNode()); // nothing to reload: configs apply on save
+            }
+            Context context = StateMachine.newContext(userId);
+            ArrayNode changed = mapper.createArrayNode();
+            // Only states written with this call's context are returned, and only if something changed.
+            for (String entityId : targets) {
+                State current = states.get(entityId).orElseThrow();
+                String next = switch (service) {
+                    case "turn_on" -> "on";
+                    case "turn_off" -> "off";
+                    case "toggle" -> current.state().equals("on") ? "off" : "on";
+                    default -> current.state();
+                };
+                ObjectNode attributes = current.attributes().deepCopy();
+                if (domain.equals("light")) {
+                    next = applyBrightness(attributes, next, current, data);
+                }
+                if (service.equals("trigger")) { // actions are not run; only the bookkeeping HA shows
+                    attributes.put("last_triggered", StateMachine.iso(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                }
+                if (states.set(entityId, next, attributes, context)) {
+                    changed.add(states.toJson(states.get(entityId).orElseThrow()));
+                }
+            }
+            return json(200, changed);
+        } catch (BadRequest e) {
+            return plain(400, "400: Bad Request");
+        }
+    }
+
+    /** Light attributes follow the on/off state; brightness_pct is converted like HA (Python round). */
+    private static String applyBrightness(ObjectNode attributes, String next, State current, JsonNode data) {
+        Integer brightness = null;
+        if (next.equals("on") && data != null) {
+            if (data.has("brightness")) {
+                brightness = data.get("brightness").asInt();
+            } else if (data.has("brightness_pct")) {
+                brightness = (int) Math.rint(data.get("brightness_pct").asDouble() * 255 / 100);
+            }
+        }
+        if (brightness != null && brightness <= 0) {
+            next = "off"; // HA turns a light off when asked for brightness 0
+        }
+        if (next.equals("on")) {
+            int keep = current.state().equals("on") ? current.attributes().path("brightness").asInt(255) : 255;
+            attributes.put("color_mode", "brightness");
+            attributes.put("brightness", brightness != null ? Math.min(brightness, 255) : keep);
+        } else {
+            attributes.putNull("color_mode");
+            attributes.putNull("brightness");
+        }
+        return next;
+    }
+
+    /** The service's target entities: {@code entity_id} as a string, comma list, list or "all". */
+    private List<String> targets(String domain, JsonNode data) {
+        JsonNode ids = data == null ? null : data.get("entity_id");
+        List<String> requested = new ArrayList<>();
+        if (ids == null || ids.isNull()) {
+            return requested;
+        }
+        if (ids.isTextual()) {
+            String text = ids.asText().strip().toLowerCase(Locale.ROOT);
+            if (text.equals("all")) {
+                states.all().stream().map(State::entityId).filter(id -> id.startsWith(domain + "."))
+                        .forEach(requested::add);
+                return requested;
+            }
+            if (text.equals("none")) {
+                return requested;
+            }
+            for (String id : text.split(",")) {
+                requested.add(id.strip());
+            }
+        } else if (ids.isArray()) {
+            for (JsonNode id : ids) {
+                if (!id.isTextual()) {
+                    throw new BadRequest();
+                }
+                requested.add(id.asText().strip().toLowerCase(Locale.ROOT));
+            }
+        } else {
+            throw new BadRequest();
+        }
+        List<String> targets = new ArrayList<>();
+        for (String id : requested) {
+            if (!ENTITY_ID.matcher(id).matches()) {
+                throw new BadRequest();
+            }
+            // Other domains' and unknown entities are skipped silently; unavailable ones are not called.
+            boolean callable = id.startsWith(domain + ".")
+                    && states.get(id).filter(s -> !s.state().equals("unavailable")).isPresent();
+            if (callable && !targets.contains(id)) {
+                targets.add(id);
+            }
+        }
+        return targets;
+    }
+
+    /** Entity registry id generation: {@code domain.slug}, then {@code _2}, {@code _3}... while taken. */
+    private String newEntityId(String domain, String slug) {
+        String base = domain + "." + slug;
+        String candidate = base;
+        for (int n = 2; states.contains(candidate) || automationEntities.containsValue(candidate); n++) {
+            candidate = base + "_" + n;
+        }
+        return candidate;
+    }
+
+    /** HA's {@code util.slugify}: ASCII-fold, lowercase, runs of other characters become "_". */
+    public static String slugify(String text) {
+        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return slug.isEmpty() ? "unknown" : slug;
+    }
+
+    // --- replies ------------------------------------------------------------------------------
+
+    /** Parsed JSON, or null for an empty or malformed body. */
+    private JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode message(String text) {
+        return mapper.createObjectNode().put("message", text);
+    }
+
+    private Reply json(int status, JsonNode body) {
+        try {
+            return new Reply(status, "application/json", mapper.writeValueAsBytes(body), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reply plain(int status, String text) {
+        return new Reply(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+}
