@@ -1,6 +1,6 @@
 package io.aether.api.system;
 
-import io.aether.command.proposal.ProposalDeploymentProcess;
+import io.aether.command.Processes;
 import io.aether.query.Projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,7 @@ public class EventProcessorLagMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         List<String> names = new ArrayList<>(Projections.NAMES);
-        names.add(ProposalDeploymentProcess.PROCESSING_GROUP);
+        names.addAll(Processes.NAMES);
         for (String name : names) {
             Gauge.builder("aether.event_processor.lag", processors, p -> lag(p, name))
                     .tag("processor", name)

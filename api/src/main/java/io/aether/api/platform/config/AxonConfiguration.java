@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.aether.command.proposal.ProposalAggregate;
-import io.aether.command.proposal.ProposalDeploymentProcess;
 import io.aether.command.security.SecurityPrincipalAggregate;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import io.aether.query.proposal.ProposalListProjection;
 import java.time.Duration;
-import java.util.List;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -92,20 +87,6 @@ public class AxonConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
-    }
-
-    /**
-     * A failing projection or process-manager handler must not skip its event (Axon's default
-     * logs and moves on): the error propagates, the segment is released and retried with
-     * back-off, and /status shows the processor in error until it recovers.
-     */
-    @Bean
-    ConfigurerModule retryFailedEvents() {
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : List.of(ProposalListProjection.PROCESSING_GROUP, ProposalDeploymentProcess.PROCESSING_GROUP)) {
-                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
-            }
-        });
     }
 
     @Bean

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 final class RateLimitTestDatabase implements AutoCloseable {
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String USER = "postgres";
-    private static final String MIGRATION = "db/migration/V4__rate_limit.sql";
+    private static final String MIGRATION = "db/migration/api/V4__rate_limit.sql";
 
     private final String schema = "rate_limit_test_" + UUID.randomUUID().toString().replace("-", "");
     private final HikariDataSource dataSource;
