@@ -49,10 +49,6 @@ public class OverdueOperations {
     public record Deadline(UUID operationId) {
     }
 
-    public Duration timeout() {
-        return timeout;
-    }
-
     /** Schedules the deadline of the operation just requested, in the current aggregate's scope. */
     void schedule(DeadlineManager deadlines, UUID operationId) {
         deadlines.schedule(timeout, DEADLINE, new Deadline(operationId));
