@@ -51,6 +51,13 @@ public class HomeAssistantAutomationGateway implements AutomationGateway {
         });
     }
 
+    @Override
+    public Optional<Boolean> isOn(String haAutomationId) {
+        return call(() -> connection.client().findAutomationEntityId(haAutomationId)
+                .flatMap(entityId -> connection.client().getState(entityId))
+                .map(state -> "on".equals(state.path("state").asText())));
+    }
+
     /** HA names automation entities after their alias, so the entity is found through its config id. */
     private String entityId(String haAutomationId) {
         return connection.client().findAutomationEntityId(haAutomationId).orElseThrow(() -> new AutomationGatewayException(

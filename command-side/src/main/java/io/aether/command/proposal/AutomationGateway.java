@@ -25,4 +25,7 @@ public interface AutomationGateway {
 
     /** Turns the automation on. */
     void turnOn(String haAutomationId);
+
+    /** Whether the automation is on; empty when HA has no automation entity for this id. */
+    Optional<Boolean> isOn(String haAutomationId);
 }

@@ -54,6 +54,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -63,7 +65,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * The Proposal aggregate: guards the proposal status machine and records intents and outcomes.
  * Its state is {@link ProposalFold}'s; an illegal command throws a domain exception and appends
  * nothing. Home Assistant is never called from here: {@link ProposalDeploymentProcess} performs
- * the recorded intents and reports back with the Record* commands. Outcome events
+ * the recorded intents and reports back with the Record* commands. Every intent gets a deadline
+ * ({@link OverdueOperations}) in the same transaction; when it fires with the outcome still
+ * missing, the outcome Home Assistant actually shows is recorded through the same Record* handlers,
+ * so no proposal stays blocked by a process manager that died mid-operation. Outcome events
  * (deployed, deployment failed, rolled back, rollback failed) carry the actor (and, for a
  * rollback, the reason) of the request they resolve.
  */
@@ -126,7 +131,7 @@ public class ProposalAggregate {
     }
 
     @CommandHandler
-    public void handle(RequestDeployment command) {
+    public void handle(RequestDeployment command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkCanChange();
         ProposalType type = state.content().proposalType();
         if (type != ProposalType.AUTOMATION) {
@@ -145,25 +150,28 @@ public class ProposalAggregate {
         String haId = state.haAutomationId();
         apply(new ProposalDeploymentRequested(id, command.deploymentId(), haId,
                 AutomationConfig.build(state.content(), haId), command.force(), command.actor()));
+        overdue.schedule(deadlines, command.deploymentId());
     }
 
     @CommandHandler
-    public void handle(RecordDeploymentSucceeded command) {
+    public void handle(RecordDeploymentSucceeded command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkExists();
         PendingOperation pending = requirePending(PendingOperation.Kind.DEPLOYMENT, command.deploymentId());
+        overdue.cancel(deadlines);
         apply(new ProposalDeployed(id, command.deploymentId(), state.haAutomationId(), pending.config(),
                 command.previousHaConfig(), command.method(), pendingRequest.actor()));
     }
 
     @CommandHandler
-    public void handle(RecordDeploymentFailed command) {
+    public void handle(RecordDeploymentFailed command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkExists();
         requirePending(PendingOperation.Kind.DEPLOYMENT, command.deploymentId());
+        overdue.cancel(deadlines);
         apply(new ProposalDeploymentFailed(id, command.deploymentId(), command.error(), pendingRequest.actor()));
     }
 
     @CommandHandler
-    public void handle(RequestRollback command) {
+    public void handle(RequestRollback command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkCanChange();
         requireStatus("roll back", "rolled back",
                 ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
@@ -183,20 +191,23 @@ public class ProposalAggregate {
         }
         apply(new ProposalRollbackRequested(id, command.rollbackId(), target, action, config,
                 state.haAutomationId(), command.actor(), command.reason()));
+        overdue.schedule(deadlines, command.rollbackId());
     }
 
     @CommandHandler
-    public void handle(RecordRollbackSucceeded command) {
+    public void handle(RecordRollbackSucceeded command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkExists();
         PendingOperation pending = requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
+        overdue.cancel(deadlines);
         apply(new ProposalRolledBack(id, command.rollbackId(), pending.targetVersion(), pending.rollbackAction(),
                 pending.config(), state.haAutomationId(), pendingRequest.actor(), pendingRequest.reason()));
     }
 
     @CommandHandler
-    public void handle(RecordRollbackFailed command) {
+    public void handle(RecordRollbackFailed command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkExists();
         requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
+        overdue.cancel(deadlines);
         apply(new ProposalRollbackFailed(id, command.rollbackId(), command.error(), pendingRequest.actor()));
     }
 
@@ -252,6 +263,31 @@ public class ProposalAggregate {
                     + "': a configuration it deployed is still in Home Assistant; roll it back first");
         }
         apply(new ProposalDeleted(id, command.actor(), command.reason()));
+    }
+
+    /**
+     * The deadline of a deployment or rollback: when its outcome is still missing, the outcome
+     * Home Assistant shows is recorded, or a failure with the reason. A deadline whose operation
+     * was resolved meanwhile (its cancel lost, or the proposal deleted) does nothing.
+     */
+    @DeadlineHandler(deadlineName = OverdueOperations.DEADLINE)
+    void on(OverdueOperations.Deadline deadline, DeadlineManager deadlines, OverdueOperations overdue) {
+        PendingOperation pending = state.pending();
+        if (state.deleted() || pending == null || !pending.operationId().equals(deadline.operationId())) {
+            return;
+        }
+        Object outcome = overdue.outcome(state);
+        if (outcome instanceof RecordDeploymentSucceeded succeeded) {
+            handle(succeeded, deadlines, overdue);
+        } else if (outcome instanceof RecordDeploymentFailed failed) {
+            handle(failed, deadlines, overdue);
+        } else if (outcome instanceof RecordRollbackSucceeded succeeded) {
+            handle(succeeded, deadlines, overdue);
+        } else if (outcome instanceof RecordRollbackFailed failed) {
+            handle(failed, deadlines, overdue);
+        } else {
+            throw new IllegalStateException("unexpected outcome " + outcome);
+        }
     }
 
     /** The one event sourcing handler: the domain fold is the single source of state. */

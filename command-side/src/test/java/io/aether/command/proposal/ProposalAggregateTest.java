@@ -45,6 +45,7 @@ import io.aether.domain.proposal.RequestRollback;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
 import io.aether.domain.proposal.UnsupportedProposalTypeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -83,6 +84,8 @@ class ProposalAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ProposalAggregate.class);
+        fixture.registerInjectableResource(new OverdueOperations(new ProposalDeploymentProcessTest.FakeAutomationGateway(),
+                Duration.ofMinutes(5)));
     }
 
     private static ProposalContent content(ProposalType type) {

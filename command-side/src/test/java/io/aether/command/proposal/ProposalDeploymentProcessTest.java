@@ -409,6 +409,13 @@ class ProposalDeploymentProcessTest {
             call("turnOn", haAutomationId);
             off.remove(haAutomationId);
         }
+
+        @Override
+        public Optional<Boolean> isOn(String haAutomationId) {
+            call("isOn", haAutomationId);
+            return automations.containsKey(haAutomationId) ? Optional.of(!off.contains(haAutomationId))
+                    : Optional.empty();
+        }
     }
 
     /** Records the commands sent with sendAndWait; nothing else is expected of it. */
