@@ -15,6 +15,11 @@ public interface ProposalEvent {
         return null;
     }
 
+    /** What to show as who did it (e.g. {@code approved_by}): the label when the client gave one, else the actor's name. */
+    default String actorLabel() {
+        return label() != null ? label() : actor().name();
+    }
+
     /** Why, when the event carries a reason or comment; null otherwise. */
     default String reason() {
         return null;
