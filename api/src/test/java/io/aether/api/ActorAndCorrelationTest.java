@@ -1,10 +1,13 @@
 package io.aether.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,6 +122,50 @@ class ActorAndCorrelationTest extends IntegrationTest {
                 entry -> "audited-key".equals(entry.path("details").path("name").asText()));
         assertThat(issued.get("actor").get("type").asText()).isEqualTo("user");
         assertThat(issued.get("actor").get("name").asText()).isEqualTo(OWNER);
+    }
+
+    /** Events written before actors were principals (revision 1) are upcast when read, by every reader. */
+    @Test
+    void revisionOneEventsReadBackWithAnUnknownActorNamedAsStored() {
+        String id = UUID.randomUUID().toString();
+        storeRevisionOne(id, 0, "ProposalCreated", """
+                {"proposalId":"%s","content":{"proposalType":"automation","name":"From the old days",
+                 "trigger":[{"trigger":"sun","event":"sunset"}],"actions":[{"action":"light.turn_on"}],
+                 "mode":"single"},"haAutomationId":"%s","actor":"user"}""".formatted(id, haId(id)));
+        storeRevisionOne(id, 1, "ProposalApproved", """
+                {"proposalId":"%s","actor":"alice","comment":"typed into approved_by back then"}""".formatted(id));
+
+        JsonNode approval = event(history(id), "ProposalApproved");
+        assertThat(approval.get("actor").get("type").asText()).isEqualTo("unknown");
+        assertThat(approval.get("actor").get("name").asText()).isEqualTo("alice");
+        assertThat(approval.get("correlation_id").isNull()).isTrue();
+        assertThat(proposal(id).get("approved_by").asText()).isEqualTo("alice");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(StreamSupport.stream(
+                        http.get("/api/v1/proposals?status=approved&limit=500").json().get("items").spliterator(), false)
+                .filter(item -> item.get("id").asText().equals(id))
+                .map(item -> item.get("approved_by").asText())).containsExactly("alice"));
+    }
+
+    /** The principal is never a request parameter, and If-Match is documented as the header it is. */
+    @Test
+    void theOpenApiDescriptionHasNoActorParameterAndIfMatchAsAHeader() {
+        JsonNode api = http.get("/api/openapi.json").json();
+        JsonNode parameters = api.path("paths").path("/api/v1/proposals/{id}/approve").path("post").path("parameters");
+        List<String> names = StreamSupport.stream(parameters.spliterator(), false)
+                .map(p -> p.get("in").asText() + ":" + p.get("name").asText()).toList();
+        assertThat(names).as(parameters.toString()).containsExactlyInAnyOrder("path:id", "header:If-Match");
+        JsonNode proposal = api.path("components").path("schemas").path("ProposalResponse").path("properties");
+        assertThat(proposal.has("approved_by")).isTrue();
+        assertThat(proposal.has("original_yaml")).as(proposal.toString()).isTrue();
+    }
+
+    private void storeRevisionOne(String aggregateId, long sequence, String type, String payload) {
+        jdbc.sql("INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision, payload_type, "
+                        + "time_stamp, aggregate_identifier, sequence_number, type) "
+                        + "VALUES (?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), '1', ?, ?, ?, ?, 'ProposalAggregate')")
+                .params(UUID.randomUUID().toString(), payload, "io.aether.domain.proposal." + type,
+                        Instant.now().toString(), aggregateId, sequence)
+                .update();
     }
 
     private JsonNode history(String id) {
