@@ -81,7 +81,8 @@ class ProposalLifecycleTest extends IntegrationTest {
                 "ProposalDeployed", "ProposalRollbackRequested", "ProposalRolledBack");
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("version").asInt()).isEqualTo(i + 1);
-            assertThat(events.get(i).get("actor").asText()).isNotBlank();
+            assertThat(events.get(i).get("actor").get("type").asText()).isEqualTo("user");
+            assertThat(events.get(i).get("correlation_id").isTextual()).as(events.get(i).toString()).isTrue();
             assertThat(events.get(i).get("timestamp").asText()).isNotBlank();
         }
         assertThat(events.get(4).get("reason").asText()).isEqualTo("not needed");

@@ -385,7 +385,8 @@ public final class BenchmarkMain {
                     + "\"name\":\"Bench raw " + n + "\",\"trigger\":[{\"trigger\":\"state\","
                     + "\"entity_id\":[\"binary_sensor.hall_motion\"],\"to\":[\"on\"]}],\"actions\":[{\"action\":"
                     + "\"light.turn_on\",\"target\":{\"entity_id\":\"light.hall\"}}],\"mode\":\"single\"},"
-                    + "\"actor\":\"user\",\"createdAt\":\"" + Instant.now() + "\",\"pad\":\"";
+                    + "\"actor\":{\"type\":\"system\",\"id\":\"system\",\"name\":\"system\"},"
+                    + "\"createdAt\":\"" + Instant.now() + "\",\"pad\":\"";
             String tail = "\"}";
             int pad = Math.max(0, RAW_PAYLOAD_BYTES - head.length() - tail.length());
             return (head + "x".repeat(pad) + tail).getBytes(StandardCharsets.UTF_8);

@@ -1,12 +1,15 @@
 package io.aether.api.proposal;
 
 import io.aether.api.platform.error.ApiException;
+import io.aether.api.platform.web.IfMatch;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.ApproveProposal;
 import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.DeleteProposal;
 import io.aether.domain.proposal.DeprecateProposal;
 import io.aether.domain.proposal.DisableProposal;
 import io.aether.domain.proposal.EnableProposal;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalStatus;
 import io.aether.domain.proposal.ProposalView;
 import io.aether.domain.proposal.RejectProposal;
@@ -21,8 +24,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,15 +40,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Proposal lifecycle over HTTP. State-changing endpoints accept {@code If-Match: "<version>"}
  * for optimistic concurrency: the command fails with 409 if the proposal moved past that version.
+ * Every command records the authenticated principal ({@link Actor}, resolved from the security
+ * context); {@code approved_by} and {@code rejected_by} from the body are only labels beside it.
  */
 @RestController
 @Validated
 @RequestMapping(path = "/api/v1/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Proposals", description = "Automation proposals: create, approve, deploy to Home Assistant, roll back, audit")
 public class ProposalController {
-    private static final String DEFAULT_ACTOR = "user";
-    private static final Pattern ETAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,9})\"?\\s*$");
-
     private final ProposalService proposals;
     private final ProposalDrafts drafts;
 
@@ -98,7 +97,8 @@ public class ProposalController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "The proposal's events in order: type, version, timestamp, actor, reason, payload")
+    @Operation(summary = "The proposal's events in order: type, version, timestamp, actor (the principal), label, "
+            + "reason, correlation_id, causation_id, payload")
     public ProposalResponses.History history(@PathVariable UUID id) {
         ProposalHistory history = proposals.history(id);
         return new ProposalResponses.History(history.proposalId(), history.events());
@@ -106,8 +106,9 @@ public class ProposalController {
 
     @PostMapping
     @Operation(summary = "Create a proposal from fields or yaml_content; it is submitted for approval at once")
-    public ResponseEntity<ProposalResponses.Proposal> create(@Valid @RequestBody ProposalRequests.Create request) {
-        ProposalView view = proposals.create(drafts.content(request), DEFAULT_ACTOR);
+    public ResponseEntity<ProposalResponses.Proposal> create(@Valid @RequestBody ProposalRequests.Create request,
+                                                             Actor actor) {
+        ProposalView view = proposals.create(drafts.content(request), actor);
         return withETag(ResponseEntity.created(URI.create("/api/v1/proposals/" + view.id())), view);
     }
 
@@ -115,20 +116,18 @@ public class ProposalController {
     @Operation(summary = "Approve a proposed proposal")
     public ResponseEntity<ProposalResponses.Proposal> approve(@PathVariable UUID id,
                                               @Valid @RequestBody ProposalRequests.Approve request,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String actor = request.approvedBy() == null || request.approvedBy().isBlank()
-                ? DEFAULT_ACTOR : request.approvedBy();
-        return change(id, new ApproveProposal(id, actor, request.comment(), expected(ifMatch)));
+                                              Actor actor, IfMatch ifMatch) {
+        return change(new ApproveProposal(id, actor, label(request.approvedBy()), request.comment(),
+                ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a proposed or approved proposal")
     public ResponseEntity<ProposalResponses.Proposal> reject(@PathVariable UUID id,
                                              @Valid @RequestBody ProposalRequests.Reject request,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String actor = request.rejectedBy() == null || request.rejectedBy().isBlank()
-                ? DEFAULT_ACTOR : request.rejectedBy();
-        return change(id, new RejectProposal(id, actor, request.reason(), expected(ifMatch)));
+                                             Actor actor, IfMatch ifMatch) {
+        return change(new RejectProposal(id, actor, label(request.rejectedBy()), request.reason(),
+                ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/deploy")
@@ -136,10 +135,10 @@ public class ProposalController {
     public ResponseEntity<ProposalResponses.Deployment> deploy(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) ProposalRequests.Deploy request,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+            Actor actor, IfMatch ifMatch) {
         boolean force = request != null && Boolean.TRUE.equals(request.force());
         ProposalService.Answer<ProposalResponses.Deployment> answer =
-                proposals.deploy(id, force, DEFAULT_ACTOR, expected(ifMatch));
+                proposals.deploy(id, force, actor, ifMatch.expectedSequence());
         return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
     }
 
@@ -148,10 +147,10 @@ public class ProposalController {
     public ResponseEntity<ProposalResponses.Rollback> rollback(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) ProposalRequests.Rollback request,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        ProposalRequests.Rollback body = request == null ? new ProposalRequests.Rollback(null, null, null) : request;
+            Actor actor, IfMatch ifMatch) {
+        ProposalRequests.Rollback body = request == null ? ProposalRequests.Rollback.DEFAULTS : request;
         ProposalService.Answer<ProposalResponses.Rollback> answer = proposals.rollback(id, body.toVersion(),
-                body.strategy(), DEFAULT_ACTOR, body.reason(), expected(ifMatch));
+                body.strategy(), actor, body.reason(), ifMatch.expectedSequence());
         return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
     }
 
@@ -159,44 +158,43 @@ public class ProposalController {
     @Operation(summary = "Disable a deployed automation (turns it off in Home Assistant)")
     public ResponseEntity<ProposalResponses.Proposal> disable(@PathVariable UUID id,
                                               @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return change(id, new DisableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+                                              Actor actor, IfMatch ifMatch) {
+        return change(new DisableProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/enable")
     @Operation(summary = "Enable a disabled automation (turns it on in Home Assistant)")
     public ResponseEntity<ProposalResponses.Proposal> enable(@PathVariable UUID id,
                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return change(id, new EnableProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+                                             Actor actor, IfMatch ifMatch) {
+        return change(new EnableProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/deprecate")
     @Operation(summary = "Mark a deployed or disabled proposal deprecated")
     public ResponseEntity<ProposalResponses.Proposal> deprecate(@PathVariable UUID id,
                                                 @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return change(id, new DeprecateProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+                                                Actor actor, IfMatch ifMatch) {
+        return change(new DeprecateProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive a rejected, rolled back, disabled or deprecated proposal (terminal)")
     public ResponseEntity<ProposalResponses.Proposal> archive(@PathVariable UUID id,
                                               @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return change(id, new ArchiveProposal(id, DEFAULT_ACTOR, reason(request), expected(ifMatch)));
+                                              Actor actor, IfMatch ifMatch) {
+        return change(new ArchiveProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a proposal with nothing live in Home Assistant (its history is kept)")
-    public ResponseEntity<Void> delete(@PathVariable UUID id,
-                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        proposals.send(new DeleteProposal(id, DEFAULT_ACTOR, null, expected(ifMatch)));
+    public ResponseEntity<Void> delete(@PathVariable UUID id, Actor actor, IfMatch ifMatch) {
+        proposals.send(new DeleteProposal(id, actor, ifMatch.expectedSequence()));
         return ResponseEntity.noContent().build();
     }
 
-    private ResponseEntity<ProposalResponses.Proposal> change(UUID id, Object command) {
-        return withETag(ResponseEntity.ok(), proposals.change(id, command));
+    private ResponseEntity<ProposalResponses.Proposal> change(ProposalCommand command) {
+        return withETag(ResponseEntity.ok(), proposals.change(command));
     }
 
     /** The proposal's version as its ETag, for If-Match on the next change. */
@@ -214,16 +212,9 @@ public class ProposalController {
         return request == null ? null : request.reason();
     }
 
-    /** If-Match carries the 1-based proposal version; Axon expects the sequence number of the last event. */
-    static Long expected(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        Matcher m = ETAG.matcher(ifMatch);
-        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
-            throw ApiException.badRequest("If-Match must be a proposal version such as \"3\"");
-        }
-        return Long.parseLong(m.group(1)) - 1;
+    /** A name the client gave ({@code approved_by}, {@code rejected_by}): a display label, blank means none. */
+    private static String label(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     private static ProposalStatus parseStatus(String status) {

@@ -46,6 +46,8 @@ public final class ProposalRequests {
     /** to_version: the 1-based version to go back to (default: before the latest deployment). */
     @Schema(name = "RollbackRequest")
     public record Rollback(@Size(max = 2000) String reason, @Min(1) Integer toVersion, RollbackStrategy strategy) {
+        /** No body: no reason, before the latest deployment, the default strategy. */
+        static final Rollback DEFAULTS = new Rollback(null, null, null);
     }
 
     /** disable, enable, deprecate, archive. */

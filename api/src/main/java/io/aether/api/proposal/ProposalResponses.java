@@ -1,5 +1,6 @@
 package io.aether.api.proposal;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.ProposalStatus;
@@ -16,22 +17,43 @@ public final class ProposalResponses {
     private ProposalResponses() {
     }
 
-    /** ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal). */
+    /**
+     * ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal).
+     * The original's review fields are not tracked by Aether and always null.
+     */
     @Schema(name = "ProposalResponse")
     public record Proposal(
             UUID id, ProposalType proposalType, String conversationId, String name, String description,
             JsonNode trigger, JsonNode conditions, JsonNode actions, String mode, JsonNode serviceCall,
             ProposalStatus status, String haAutomationId, Instant proposedAt, Instant approvedAt, String approvedBy,
             Instant deployedAt, Instant rolledBackAt, String rejectionReason, Instant createdAt, Instant updatedAt,
-            String originalYaml, List<JsonNode> reviewNotes, String reviewSessionId, String parentProposalId,
             JsonNode dashboardConfig, int version) {
 
         public static Proposal of(ProposalView v) {
             return new Proposal(v.id(), v.proposalType(), v.conversationId(), v.name(), v.description(), v.trigger(),
                     v.conditions(), v.actions(), v.mode(), v.serviceCall(), v.status(), v.haAutomationId(),
                     v.proposedAt(), v.approvedAt(), v.approvedBy(), v.deployedAt(), v.rolledBackAt(),
-                    v.rejectionReason(), v.createdAt(), v.updatedAt(), null, null, null, null, v.dashboardConfig(),
-                    v.version());
+                    v.rejectionReason(), v.createdAt(), v.updatedAt(), v.dashboardConfig(), v.version());
+        }
+
+        @JsonProperty("original_yaml")
+        public String originalYaml() {
+            return null;
+        }
+
+        @JsonProperty("review_notes")
+        public List<JsonNode> reviewNotes() {
+            return null;
+        }
+
+        @JsonProperty("review_session_id")
+        public String reviewSessionId() {
+            return null;
+        }
+
+        @JsonProperty("parent_proposal_id")
+        public String parentProposalId() {
+            return null;
         }
     }
 
@@ -53,6 +75,25 @@ public final class ProposalResponses {
     public record Deployment(boolean success, UUID proposalId, String haAutomationId, String method,
                              String yamlContent, String instructions, Instant deployedAt, String error,
                              UUID deploymentId, ProposalStatus status) {
+        private static final String METHOD = "rest_api";
+
+        static Deployment succeeded(UUID proposalId, String haAutomationId, String yamlContent, Instant deployedAt,
+                                    UUID deploymentId, ProposalStatus status) {
+            return new Deployment(true, proposalId, haAutomationId, METHOD, yamlContent, null, deployedAt, null,
+                    deploymentId, status);
+        }
+
+        static Deployment failed(UUID proposalId, String haAutomationId, String yamlContent, String error,
+                                 UUID deploymentId, ProposalStatus status) {
+            return new Deployment(false, proposalId, haAutomationId, METHOD, yamlContent, null, null, error,
+                    deploymentId, status);
+        }
+
+        static Deployment pending(UUID proposalId, String haAutomationId, String yamlContent, String instructions,
+                                  UUID deploymentId, ProposalStatus status) {
+            return new Deployment(false, proposalId, haAutomationId, METHOD, yamlContent, instructions, null, null,
+                    deploymentId, status);
+        }
     }
 
     /** RollbackResponse of the original contract, plus what the rollback did and to which version. */
@@ -60,5 +101,24 @@ public final class ProposalResponses {
     public record Rollback(boolean success, UUID proposalId, String haAutomationId, boolean haDisabled,
                            String haError, Instant rolledBackAt, String note, UUID rollbackId,
                            Integer targetVersion, String action, ProposalStatus status) {
+
+        static Rollback succeeded(UUID proposalId, String haAutomationId, boolean haDisabled, Instant rolledBackAt,
+                                  String note, UUID rollbackId, int targetVersion, String action,
+                                  ProposalStatus status) {
+            return new Rollback(true, proposalId, haAutomationId, haDisabled, null, rolledBackAt, note, rollbackId,
+                    targetVersion, action, status);
+        }
+
+        static Rollback failed(UUID proposalId, String haAutomationId, String haError, String note, UUID rollbackId,
+                               ProposalStatus status) {
+            return new Rollback(false, proposalId, haAutomationId, false, haError, null, note, rollbackId, null, null,
+                    status);
+        }
+
+        static Rollback pending(UUID proposalId, String haAutomationId, String note, UUID rollbackId,
+                                ProposalStatus status) {
+            return new Rollback(false, proposalId, haAutomationId, false, null, null, note, rollbackId, null, null,
+                    status);
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.config.AetherProperties;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
@@ -52,24 +54,24 @@ public class ProposalService {
         this.properties = properties;
     }
 
-    public ProposalView create(ProposalContent content, String actor) {
+    public ProposalView create(ProposalContent content, Actor actor) {
         UUID id = UUID.randomUUID();
         commands.sendAndWait(new CreateProposal(id, content, actor));
         return get(id);
     }
 
     /** Sends a state-changing command and answers the proposal as it is afterwards. */
-    public ProposalView change(UUID id, Object command) {
+    public ProposalView change(ProposalCommand command) {
         send(command);
-        return get(id);
+        return get(command.proposalId());
     }
 
-    public void send(Object command) {
+    public void send(ProposalCommand command) {
         commands.sendAndWait(command);
     }
 
     public ProposalView get(UUID id) {
-        return query(new GetProposal(id, null, null), ProposalView.class);
+        return query(GetProposal.current(id), ProposalView.class);
     }
 
     public ProposalView getAt(UUID id, Integer version, Instant at) {
@@ -84,7 +86,7 @@ public class ProposalService {
         return query(new GetProposalHistory(id), ProposalHistory.class);
     }
 
-    public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, String actor, Long expectedVersion) {
+    public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, Actor actor, Long expectedVersion) {
         UUID deploymentId = UUID.randomUUID();
         Optional<Object> outcome = sendAndAwaitOutcome(id, deploymentId,
                 new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
@@ -92,19 +94,19 @@ public class ProposalService {
         String haId = AutomationConfig.haAutomationId(id);
         String yamlContent = yamlContent(view);
         if (outcome.isPresent() && outcome.get() instanceof ProposalDeployed) {
-            return Answer.done(new ProposalResponses.Deployment(true, id, haId, "rest_api", yamlContent, null,
-                    view.deployedAt(), null, deploymentId, view.status()));
+            return Answer.done(ProposalResponses.Deployment.succeeded(id, haId, yamlContent, view.deployedAt(),
+                    deploymentId, view.status()));
         }
         if (outcome.isPresent() && outcome.get() instanceof ProposalDeploymentFailed failed) {
-            return Answer.done(new ProposalResponses.Deployment(false, id, haId, "rest_api", yamlContent, null, null,
-                    failed.error(), deploymentId, view.status()));
+            return Answer.done(ProposalResponses.Deployment.failed(id, haId, yamlContent, failed.error(), deploymentId,
+                    view.status()));
         }
-        return Answer.pending(new ProposalResponses.Deployment(false, id, haId, "rest_api", yamlContent,
-                "Deployment is in progress; GET the proposal or its history for the outcome", null, null,
-                deploymentId, view.status()));
+        return Answer.pending(ProposalResponses.Deployment.pending(id, haId, yamlContent,
+                "Deployment is in progress; GET the proposal or its history for the outcome", deploymentId,
+                view.status()));
     }
 
-    public Answer<ProposalResponses.Rollback> rollback(UUID id, Integer toVersion, RollbackStrategy strategy, String actor, String reason,
+    public Answer<ProposalResponses.Rollback> rollback(UUID id, Integer toVersion, RollbackStrategy strategy, Actor actor, String reason,
                                    Long expectedVersion) {
         UUID rollbackId = UUID.randomUUID();
         Optional<Object> outcome = sendAndAwaitOutcome(id, rollbackId, new RequestRollback(id, rollbackId, toVersion,
@@ -112,17 +114,16 @@ public class ProposalService {
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         if (outcome.isPresent() && outcome.get() instanceof ProposalRolledBack done) {
-            return Answer.done(new ProposalResponses.Rollback(true, id, haId,
-                    done.action() == RollbackAction.DISABLED, null, view.rolledBackAt(), note(done), rollbackId,
-                    done.targetVersion(), done.action().wire(), view.status()));
-        }
-        if (outcome.isPresent() && outcome.get() instanceof ProposalRollbackFailed failed) {
-            return Answer.done(new ProposalResponses.Rollback(false, id, haId, false, failed.error(),
-                    null, "Home Assistant was not changed; the proposal keeps its status", rollbackId, null, null,
+            return Answer.done(ProposalResponses.Rollback.succeeded(id, haId, done.action() == RollbackAction.DISABLED,
+                    view.rolledBackAt(), note(done), rollbackId, done.targetVersion(), done.action().wire(),
                     view.status()));
         }
-        return Answer.pending(new ProposalResponses.Rollback(false, id, haId, false, null, null,
-                "Rollback is in progress; GET the proposal or its history for the outcome", rollbackId, null, null,
+        if (outcome.isPresent() && outcome.get() instanceof ProposalRollbackFailed failed) {
+            return Answer.done(ProposalResponses.Rollback.failed(id, haId, failed.error(),
+                    "Home Assistant was not changed; the proposal keeps its status", rollbackId, view.status()));
+        }
+        return Answer.pending(ProposalResponses.Rollback.pending(id, haId,
+                "Rollback is in progress; GET the proposal or its history for the outcome", rollbackId,
                 view.status()));
     }
 
@@ -130,7 +131,7 @@ public class ProposalService {
      * Records an HA operation's intent and waits for its outcome event (empty after the wait
      * timeout). The wait is registered first so that a fast outcome is not missed.
      */
-    private Optional<Object> sendAndAwaitOutcome(UUID proposalId, UUID operationId, Object intent) {
+    private Optional<Object> sendAndAwaitOutcome(UUID proposalId, UUID operationId, ProposalCommand intent) {
         outcomes.expect(operationId);
         try {
             commands.sendAndWait(intent);

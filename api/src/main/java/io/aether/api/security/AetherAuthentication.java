@@ -1,5 +1,6 @@
 package io.aether.api.security;
 
+import io.aether.domain.actor.Actor;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -9,7 +10,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated owner of a request and how they proved it: {@code bearer} or {@code cookie}
- * (a session token; {@code session} set) or {@code api_key} ({@code apiKeyId} set).
+ * (a session token; {@code session} set) or {@code api_key} ({@code apiKeyId} and {@code apiKeyName} set).
  */
 public final class AetherAuthentication extends AbstractAuthenticationToken {
     public static final String BEARER = "bearer";
@@ -20,22 +21,25 @@ public final class AetherAuthentication extends AbstractAuthenticationToken {
     private final String method;
     private final SessionTokens.Session session;
     private final UUID apiKeyId;
+    private final String apiKeyName;
 
-    private AetherAuthentication(String username, String method, SessionTokens.Session session, UUID apiKeyId) {
+    private AetherAuthentication(String username, String method, SessionTokens.Session session, UUID apiKeyId,
+                                 String apiKeyName) {
         super(List.of(new SimpleGrantedAuthority("ROLE_OWNER")));
         this.username = username;
         this.method = method;
         this.session = session;
         this.apiKeyId = apiKeyId;
+        this.apiKeyName = apiKeyName;
         setAuthenticated(true);
     }
 
     static AetherAuthentication session(SessionTokens.Session session, String method) {
-        return new AetherAuthentication(session.subject(), method, session, null);
+        return new AetherAuthentication(session.subject(), method, session, null, null);
     }
 
-    static AetherAuthentication apiKey(String username, UUID apiKeyId) {
-        return new AetherAuthentication(username, API_KEY, null, apiKeyId);
+    static AetherAuthentication apiKey(String username, UUID apiKeyId, String apiKeyName) {
+        return new AetherAuthentication(username, API_KEY, null, apiKeyId, apiKeyName);
     }
 
     /** The current request's owner; only called behind the authenticated routes. */
@@ -62,6 +66,11 @@ public final class AetherAuthentication extends AbstractAuthenticationToken {
 
     public UUID apiKeyId() {
         return apiKeyId;
+    }
+
+    /** The principal commands and events record: the API key (id and name) when one was used, else the owner. */
+    public Actor actor() {
+        return apiKeyId != null ? Actor.apiKey(apiKeyId, apiKeyName) : Actor.user(username);
     }
 
     @Override

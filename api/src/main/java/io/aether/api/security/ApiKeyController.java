@@ -45,7 +45,7 @@ public class ApiKeyController {
         AetherAuthentication caller = SessionRequired.current();
         ApiKeys.IssuedKey issued = transaction.execute(status -> {
             ApiKeys.IssuedKey key = keys.create(body.name().strip());
-            audit.record(request, caller.username(), context -> new IssueApiKey(SecurityPrincipal.ID,
+            audit.record(request, caller.actor(), context -> new IssueApiKey(SecurityPrincipal.ID,
                     key.key().id().toString(), key.key().name(), key.key().prefix(), context));
             return key;
         });
@@ -70,7 +70,7 @@ public class ApiKeyController {
             if (!keys.revoke(id)) {
                 throw new ApiKeyNotFoundException(id.toString());
             }
-            audit.record(request, caller.username(),
+            audit.record(request, caller.actor(),
                     context -> new RevokeApiKey(SecurityPrincipal.ID, id.toString(), context));
         });
         return Map.of("id", id, "revoked", true);

@@ -1,5 +1,6 @@
 package io.aether.api.security;
 
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.AuditContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records security events on the security principal's stream: who (actor), from where (client
- * address, user agent) — the event store adds the time. Callers never pass secrets.
+ * Records security events on the security principal's stream: who (the principal, and what the
+ * request claimed as a label), from where (client address, user agent) — the event store adds the
+ * time. Callers never pass secrets.
  */
 @Component
 public class AuditTrail {
@@ -23,8 +25,13 @@ public class AuditTrail {
     }
 
     /** Sends the command built from this request's audit context and waits until it is stored. */
-    public void record(HttpServletRequest request, String actor, Function<AuditContext, Object> command) {
-        Object message = command.apply(context(request, actor));
+    public void record(HttpServletRequest request, Actor actor, Function<AuditContext, Object> command) {
+        record(request, actor, null, command);
+    }
+
+    /** As above, with a label: what the request claimed (a refused sign-in's user name), capped. */
+    public void record(HttpServletRequest request, Actor actor, String label, Function<AuditContext, Object> command) {
+        Object message = command.apply(context(request, actor, label));
         for (int attempt = 1; ; attempt++) {
             try {
                 commands.sendAndWait(message);
@@ -40,8 +47,8 @@ public class AuditTrail {
         }
     }
 
-    public static AuditContext context(HttpServletRequest request, String actor) {
-        return new AuditContext(actor, request.getRemoteAddr(), request.getHeader("User-Agent"));
+    public static AuditContext context(HttpServletRequest request, Actor actor, String label) {
+        return new AuditContext(actor, label, request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 
     private static boolean concurrencyConflict(Throwable e) {

@@ -7,6 +7,7 @@ import io.aether.api.security.AuthProperties;
 import io.aether.api.security.OwnerAccount;
 import io.aether.api.security.SessionCookies;
 import io.aether.api.security.SessionTokens;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.ChangePassword;
 import io.aether.domain.security.CompleteSetup;
 import io.aether.domain.security.RecordLogout;
@@ -73,7 +74,7 @@ public class AuthService {
             if (!owner.completeSetup(haUrl, body.haToken().strip(), hash, clock.instant())) {
                 throw alreadySetUp();
             }
-            audit.record(request, properties.username(), context ->
+            audit.record(request, Actor.user(properties.username()), context ->
                     new CompleteSetup(SecurityPrincipal.ID, haUrl, hash != null, context));
         });
         SessionTokens.IssuedSession session = signIn.sessionAfterSetup(request, response);
@@ -135,7 +136,7 @@ public class AuthService {
         String hash = passwords.encode(body.newPassword());
         transaction.executeWithoutResult(status -> {
             owner.changePassword(hash);
-            audit.record(request, caller.username(), context -> new ChangePassword(SecurityPrincipal.ID, context));
+            audit.record(request, caller.actor(), context -> new ChangePassword(SecurityPrincipal.ID, context));
         });
         // Every earlier session is void now; the caller continues in a new one.
         return signIn.succeeded(request, response, "password", "Password changed");
@@ -148,7 +149,7 @@ public class AuthService {
             sessions.revoke(session);
         }
         cookies.clear(request, response);
-        audit.record(request, caller.username(), context ->
+        audit.record(request, caller.actor(), context ->
                 new RecordLogout(SecurityPrincipal.ID, session == null ? null : session.id(), context));
         return new AuthResponses.Logout("Logged out");
     }

@@ -107,7 +107,7 @@ public class CredentialAuthenticationFilter extends OncePerRequestFilter {
 
     private AetherAuthentication apiKey(String secret) {
         return apiKeys.authenticate(secret.strip())
-                .map(key -> AetherAuthentication.apiKey(properties.username(), key.id()))
+                .map(key -> AetherAuthentication.apiKey(properties.username(), key.id(), key.name()))
                 .orElseThrow(() -> new InvalidCredentialException("API key is invalid or has been revoked"));
     }
 

@@ -3,6 +3,7 @@ package io.aether.api.security;
 import io.aether.api.security.AuthProperties;
 import io.aether.api.security.SessionCookies;
 import io.aether.api.security.SessionTokens;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.RecordLoginFailed;
 import io.aether.domain.security.RecordLoginSucceeded;
 import io.aether.domain.security.SecurityPrincipal;
@@ -32,16 +33,18 @@ public class SignIn {
     public AuthResponses.Login succeeded(HttpServletRequest request, HttpServletResponse response, String method,
                                          String message) {
         SessionTokens.IssuedSession session = sessions.issue();
-        audit.record(request, properties.username(),
+        audit.record(request, Actor.user(properties.username()),
                 context -> new RecordLoginSucceeded(SecurityPrincipal.ID, method, session.id(), context));
         cookies.set(request, response, session);
         return new AuthResponses.Login(session.token(), properties.username(), message);
     }
 
-    /** Records the failure; the attempted user name is kept (truncated), the credential never. */
+    /**
+     * Records the failure by nobody proven (anonymous); the attempted user name is kept as the label
+     * (truncated), the credential never.
+     */
     public void failed(HttpServletRequest request, String method, String attemptedUsername, String reason) {
-        String actor = attemptedUsername == null ? "anonymous" : attemptedUsername;
-        audit.record(request, actor,
+        audit.record(request, Actor.anonymous(), attemptedUsername,
                 context -> new RecordLoginFailed(SecurityPrincipal.ID, method, attemptedUsername, reason, context));
     }
 

@@ -280,7 +280,8 @@ class AuthEndpointsTest extends IntegrationTest {
                 .filter(entry -> entry.get("event").asText().equals("LoginSucceeded")
                         && "audit-test-agent/1.0".equals(entry.path("user_agent").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError(page.toString()));
-        assertThat(login.get("actor").asText()).isEqualTo(OWNER);
+        assertThat(login.get("actor").get("type").asText()).isEqualTo("user");
+        assertThat(login.get("actor").get("name").asText()).isEqualTo(OWNER);
         assertThat(login.get("client_address").asText()).isEqualTo("127.0.0.1");
         assertThat(login.get("timestamp").asText()).isNotBlank();
         assertThat(login.get("details").get("method").asText()).isEqualTo("password");

@@ -3,6 +3,7 @@ package io.aether.command.proposal;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.ApproveProposal;
 import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
@@ -106,14 +107,14 @@ public class ProposalAggregate {
             throw new InvalidProposalCommandException("proposal content and its proposal_type are required");
         }
         apply(new ProposalCreated(command.proposalId(), command.content(),
-                AutomationConfig.haAutomationId(command.proposalId()), command.actor()));
+                AutomationConfig.haAutomationId(command.proposalId()), actorOf(command.actor())));
     }
 
     @CommandHandler
     public void handle(ApproveProposal command) {
         checkCanChange();
         requireStatus("approve", "approved", ProposalStatus.PROPOSED);
-        apply(new ProposalApproved(id, command.actor(), command.comment()));
+        apply(new ProposalApproved(id, actorOf(command.actor()), command.label(), command.comment()));
     }
 
     @CommandHandler
@@ -127,7 +128,7 @@ public class ProposalAggregate {
                     + "If-Match: it was approved (version " + state.version() + "); to revoke the approval, "
                     + "reject it with If-Match: \"" + state.version() + "\"");
         }
-        apply(new ProposalRejected(id, command.actor(), command.reason()));
+        apply(new ProposalRejected(id, actorOf(command.actor()), command.label(), command.reason()));
     }
 
     @CommandHandler
@@ -149,7 +150,7 @@ public class ProposalAggregate {
         requireOperationId(command.deploymentId(), "deployment id");
         String haId = state.haAutomationId();
         apply(new ProposalDeploymentRequested(id, command.deploymentId(), haId,
-                AutomationConfig.build(state.content(), haId), command.force(), command.actor()));
+                AutomationConfig.build(state.content(), haId), command.force(), actorOf(command.actor())));
         overdue.schedule(deadlines, command.deploymentId());
     }
 
@@ -190,7 +191,7 @@ public class ProposalAggregate {
             config = live.orElse(null);
         }
         apply(new ProposalRollbackRequested(id, command.rollbackId(), target, action, config,
-                state.haAutomationId(), command.actor(), command.reason()));
+                state.haAutomationId(), actorOf(command.actor()), command.reason()));
         overdue.schedule(deadlines, command.rollbackId());
     }
 
@@ -214,28 +215,28 @@ public class ProposalAggregate {
     @CommandHandler
     public void handle(RecordAutomationSwitchFailed command) {
         checkExists();
-        apply(new ProposalAutomationSwitchFailed(id, command.operation(), command.error(), "system"));
+        apply(new ProposalAutomationSwitchFailed(id, command.operation(), command.error(), Actor.system()));
     }
 
     @CommandHandler
     public void handle(DisableProposal command) {
         checkCanChange();
         requireStatus("disable", "disabled", ProposalStatus.DEPLOYED);
-        apply(new ProposalDisabled(id, command.actor(), command.reason()));
+        apply(new ProposalDisabled(id, actorOf(command.actor()), command.reason()));
     }
 
     @CommandHandler
     public void handle(EnableProposal command) {
         checkCanChange();
         requireStatus("enable", "enabled", ProposalStatus.DISABLED);
-        apply(new ProposalEnabled(id, command.actor(), command.reason()));
+        apply(new ProposalEnabled(id, actorOf(command.actor()), command.reason()));
     }
 
     @CommandHandler
     public void handle(DeprecateProposal command) {
         checkCanChange();
         requireStatus("deprecate", "deprecated", ProposalStatus.DEPLOYED, ProposalStatus.DISABLED);
-        apply(new ProposalDeprecated(id, command.actor(), command.reason()));
+        apply(new ProposalDeprecated(id, actorOf(command.actor()), command.reason()));
     }
 
     @CommandHandler
@@ -243,7 +244,7 @@ public class ProposalAggregate {
         checkCanChange();
         requireStatus("archive", "archived", ProposalStatus.REJECTED, ProposalStatus.DISABLED,
                 ProposalStatus.DEPRECATED, ProposalStatus.ROLLED_BACK);
-        apply(new ProposalArchived(id, command.actor(), command.reason()));
+        apply(new ProposalArchived(id, actorOf(command.actor()), command.reason()));
     }
 
     @CommandHandler
@@ -262,7 +263,7 @@ public class ProposalAggregate {
             throw new IllegalProposalTransitionException("Cannot delete a proposal in status '" + status.wire()
                     + "': a configuration it deployed is still in Home Assistant; roll it back first");
         }
-        apply(new ProposalDeleted(id, command.actor(), command.reason()));
+        apply(new ProposalDeleted(id, actorOf(command.actor()), command.reason()));
     }
 
     /**
@@ -340,6 +341,14 @@ public class ProposalAggregate {
                     + " for proposal " + id);
         }
         return pending;
+    }
+
+    /** Every command names its principal; the API resolves it from the security context, never from the body. */
+    private static Actor actorOf(Actor actor) {
+        if (actor == null) {
+            throw new InvalidProposalCommandException("the command has no actor");
+        }
+        return actor;
     }
 
     private static void requireOperationId(UUID operationId, String name) {

@@ -7,6 +7,7 @@ import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalFold;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalState;
 import io.aether.domain.proposal.ProposalStatus;
@@ -61,7 +62,7 @@ public class ProposalDeploymentProcess {
             return;
         }
         String haId = event.haAutomationId();
-        Object outcome;
+        ProposalCommand outcome;
         try {
             JsonNode previous = automations.currentConfig(haId).orElse(null);
             if (previous != null && previous.equals(event.config())) {
@@ -93,7 +94,7 @@ public class ProposalDeploymentProcess {
             return;
         }
         String haId = event.haAutomationId();
-        Object outcome;
+        ProposalCommand outcome;
         try {
             switch (event.action()) {
                 case RESTORED -> automations.save(haId, event.configToRestore());

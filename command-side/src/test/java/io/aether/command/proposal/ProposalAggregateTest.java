@@ -1,10 +1,19 @@
 package io.aether.command.proposal;
 
+import static io.aether.command.proposal.ProposalFixtures.ALICE;
+import static io.aether.command.proposal.ProposalFixtures.BOB;
+import static io.aether.command.proposal.ProposalFixtures.CAROL;
+import static io.aether.command.proposal.ProposalFixtures.DEP1;
+import static io.aether.command.proposal.ProposalFixtures.DEP2;
+import static io.aether.command.proposal.ProposalFixtures.HA_ID;
+import static io.aether.command.proposal.ProposalFixtures.ID;
+import static io.aether.command.proposal.ProposalFixtures.RB1;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.ApproveProposal;
 import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
@@ -63,19 +72,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ProposalAggregateTest {
 
+    private static final Actor DAVE = Actor.user("dave");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final UUID ID = UUID.fromString("0f0e0d0c-0b0a-0908-0706-050403020100");
-    private static final String HA_ID = AutomationConfig.haAutomationId(ID);
     private static final ProposalContent CONTENT = content(ProposalType.AUTOMATION);
     private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
     private static final JsonNode CONFIG_A = JSON.objectNode().put("id", HA_ID).put("alias", "A");
     private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");
     private static final JsonNode USER_CONFIG = JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
 
-    private static final UUID DEP1 = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
-    private static final UUID DEP2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     private static final UUID DEP_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000d9");
-    private static final UUID RB1 = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID RB_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000b9");
     private static final UUID WRONG = UUID.fromString("00000000-0000-0000-0000-00000000dead");
 
@@ -98,21 +103,21 @@ class ProposalAggregateTest {
     // ---- histories: the events that lead to each reachable status ----
 
     private static ProposalCreated created() {
-        return new ProposalCreated(ID, CONTENT, HA_ID, "agent:architect");
+        return new ProposalCreated(ID, CONTENT, HA_ID, ProposalFixtures.ARCHITECT);
     }
 
     /** v1..v4: created, approved, deployment requested, deployed (nothing in HA before). */
     private static List<Object> deployedOnce(JsonNode previous) {
-        return new ArrayList<>(List.of(created(), new ProposalApproved(ID, "alice", "ok"),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, "alice"),
-                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", "alice")));
+        return new ArrayList<>(List.of(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
+                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", ALICE)));
     }
 
     /** deployedOnce(null) then v5 redeploy requested, v6 deployed B (HA held A before). */
     private static List<Object> deployedTwice() {
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, "bob"));
-        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", "bob"));
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, BOB));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", BOB));
         return events;
     }
 
@@ -126,17 +131,17 @@ class ProposalAggregateTest {
     static List<Object> history(ProposalStatus status) {
         return switch (status) {
             case PROPOSED -> List.of(created());
-            case APPROVED -> List.of(created(), new ProposalApproved(ID, "alice", "ok"));
-            case REJECTED -> List.of(created(), new ProposalRejected(ID, "alice", "no"));
+            case APPROVED -> List.of(created(), new ProposalApproved(ID, ALICE, null, "ok"));
+            case REJECTED -> List.of(created(), new ProposalRejected(ID, ALICE, null, "no"));
             case DEPLOYED -> deployedOnce(null);
-            case DISABLED -> with(deployedOnce(null), new ProposalDisabled(ID, "alice", "noisy"));
-            case DEPRECATED -> with(deployedOnce(null), new ProposalDeprecated(ID, "alice", "old"));
+            case DISABLED -> with(deployedOnce(null), new ProposalDisabled(ID, ALICE, "noisy"));
+            case DEPRECATED -> with(deployedOnce(null), new ProposalDeprecated(ID, ALICE, "old"));
             // deployed twice, rolled back to v5 (A restored): the default target is now v3
             case ROLLED_BACK -> with(deployedTwice(),
-                    new ProposalRollbackRequested(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, "carol", "x"),
-                    new ProposalRolledBack(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, "carol", "x"));
-            case ARCHIVED -> List.of(created(), new ProposalRejected(ID, "alice", "no"),
-                    new ProposalArchived(ID, "alice", "cleanup"));
+                    new ProposalRollbackRequested(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"),
+                    new ProposalRolledBack(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"));
+            case ARCHIVED -> List.of(created(), new ProposalRejected(ID, ALICE, null, "no"),
+                    new ProposalArchived(ID, ALICE, "cleanup"));
             case DRAFT -> throw new IllegalArgumentException("no event leads to draft");
         };
     }
@@ -148,36 +153,36 @@ class ProposalAggregateTest {
     // ---- the transition matrix: every command x every reachable status ----
 
     enum Cmd {
-        APPROVE(() -> new ApproveProposal(ID, "dave", "fine", null),
-                () -> new ProposalApproved(ID, "dave", "fine"),
+        APPROVE(() -> new ApproveProposal(ID, DAVE, "Dave at the desk", "fine", null),
+                () -> new ProposalApproved(ID, DAVE, "Dave at the desk", "fine"),
                 ProposalStatus.PROPOSED),
         // rejecting an approved proposal needs the expected version (below)
-        REJECT(() -> new RejectProposal(ID, "dave", "nope", null),
-                () -> new ProposalRejected(ID, "dave", "nope"),
+        REJECT(() -> new RejectProposal(ID, DAVE, null, "nope", null),
+                () -> new ProposalRejected(ID, DAVE, null, "nope"),
                 ProposalStatus.PROPOSED),
-        DEPLOY(() -> new RequestDeployment(ID, DEP_NEW, false, "dave", null),
-                () -> new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"),
+        DEPLOY(() -> new RequestDeployment(ID, DEP_NEW, false, DAVE, null),
+                () -> new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, DAVE),
                 ProposalStatus.APPROVED),
-        DISABLE(() -> new DisableProposal(ID, "dave", "noisy", null),
-                () -> new ProposalDisabled(ID, "dave", "noisy"),
+        DISABLE(() -> new DisableProposal(ID, DAVE, "noisy", null),
+                () -> new ProposalDisabled(ID, DAVE, "noisy"),
                 ProposalStatus.DEPLOYED),
-        ENABLE(() -> new EnableProposal(ID, "dave", "quiet", null),
-                () -> new ProposalEnabled(ID, "dave", "quiet"),
+        ENABLE(() -> new EnableProposal(ID, DAVE, "quiet", null),
+                () -> new ProposalEnabled(ID, DAVE, "quiet"),
                 ProposalStatus.DISABLED),
-        DEPRECATE(() -> new DeprecateProposal(ID, "dave", "old", null),
-                () -> new ProposalDeprecated(ID, "dave", "old"),
+        DEPRECATE(() -> new DeprecateProposal(ID, DAVE, "old", null),
+                () -> new ProposalDeprecated(ID, DAVE, "old"),
                 ProposalStatus.DEPLOYED, ProposalStatus.DISABLED),
-        ARCHIVE(() -> new ArchiveProposal(ID, "dave", "cleanup", null),
-                () -> new ProposalArchived(ID, "dave", "cleanup"),
+        ARCHIVE(() -> new ArchiveProposal(ID, DAVE, "cleanup", null),
+                () -> new ProposalArchived(ID, DAVE, "cleanup"),
                 ProposalStatus.REJECTED, ProposalStatus.DISABLED, ProposalStatus.DEPRECATED,
                 ProposalStatus.ROLLED_BACK),
-        DELETE(() -> new DeleteProposal(ID, "dave", "gone", null),
-                () -> new ProposalDeleted(ID, "dave", "gone"),
+        DELETE(() -> new DeleteProposal(ID, DAVE, "gone", null),
+                () -> new ProposalDeleted(ID, DAVE, "gone"),
                 // rolled_back and deprecated histories here still have a config of ours in HA
                 ProposalStatus.PROPOSED, ProposalStatus.APPROVED, ProposalStatus.REJECTED, ProposalStatus.ARCHIVED),
         // every rollback-able history has nothing in HA at the default target v3
-        ROLLBACK(() -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null),
-                () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, "dave",
+        ROLLBACK(() -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null),
+                () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, DAVE,
                         "broke"),
                 ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
 
@@ -213,17 +218,17 @@ class ProposalAggregateTest {
     @Test
     void illegalMessagesNameTheStatusAndTheAction() {
         fixture.given(history(ProposalStatus.APPROVED))
-                .when(new ApproveProposal(ID, "dave", null, null))
+                .when(new ApproveProposal(ID, DAVE, null, null, null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage("Cannot approve a proposal in status 'approved'; "
                         + "only 'proposed' proposals can be approved")
                 .expectNoEvents();
         fixture.given(history(ProposalStatus.PROPOSED))
-                .when(new ArchiveProposal(ID, "dave", null, null))
+                .when(new ArchiveProposal(ID, DAVE, null, null))
                 .expectExceptionMessage("Cannot archive a proposal in status 'proposed'; only 'rejected', "
                         + "'disabled', 'deprecated' or 'rolled_back' proposals can be archived");
         fixture.given(history(ProposalStatus.DEPLOYED))
-                .when(new DeleteProposal(ID, "dave", null, null))
+                .when(new DeleteProposal(ID, DAVE, null, null))
                 .expectExceptionMessage(allOf(containsString("'deployed'"), containsString("roll it back")));
     }
 
@@ -232,16 +237,24 @@ class ProposalAggregateTest {
     @Test
     void createProposesWithTheDeterministicHaId() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProposal(ID, CONTENT, "agent:architect"))
+                .when(new CreateProposal(ID, CONTENT, ProposalFixtures.ARCHITECT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProposalCreated(ID, CONTENT, "aether_0f0e0d0c0b0a09080706050403020100",
-                        "agent:architect"));
+                        ProposalFixtures.ARCHITECT));
     }
 
     @Test
     void createWithoutContentIsInvalid() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProposal(ID, null, "agent:architect"))
+                .when(new CreateProposal(ID, null, ProposalFixtures.ARCHITECT))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCommandWithoutItsPrincipalIsRefusedAndAppendsNothing() {
+        fixture.given(created())
+                .when(new ApproveProposal(ID, null, "Dave at the desk", "fine", null))
                 .expectException(InvalidProposalCommandException.class)
                 .expectNoEvents();
     }
@@ -250,7 +263,7 @@ class ProposalAggregateTest {
 
     static Stream<Object> everyCommandOnTheProposal() {
         return Stream.concat(Stream.of(Cmd.values()).map(c -> c.command.get()), Stream.of(
-                new RequestDeployment(ID, DEP_NEW, true, "dave", null),
+                new RequestDeployment(ID, DEP_NEW, true, DAVE, null),
                 new RecordDeploymentSucceeded(ID, DEP1, null, "rest_api"),
                 new RecordDeploymentFailed(ID, DEP1, "boom"),
                 new RecordRollbackSucceeded(ID, RB1),
@@ -260,7 +273,7 @@ class ProposalAggregateTest {
     @ParameterizedTest
     @MethodSource("everyCommandOnTheProposal")
     void aDeletedProposalIsNotFound(Object command) {
-        fixture.given(with(history(ProposalStatus.ARCHIVED), new ProposalDeleted(ID, "alice", "gone")))
+        fixture.given(with(history(ProposalStatus.ARCHIVED), new ProposalDeleted(ID, ALICE, "gone")))
                 .when(command)
                 .expectException(ProposalNotFoundException.class)
                 .expectNoEvents();
@@ -270,7 +283,7 @@ class ProposalAggregateTest {
     @EnumSource(Cmd.class)
     void aPendingDeploymentBlocksEveryOtherCommand(Cmd cmd) {
         fixture.given(with(history(ProposalStatus.APPROVED),
-                        new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, "alice")))
+                        new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE)))
                 .when(cmd.command.get())
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage("a deployment/rollback of this proposal is in progress")
@@ -281,7 +294,7 @@ class ProposalAggregateTest {
     @EnumSource(Cmd.class)
     void aPendingRollbackBlocksEveryOtherCommand(Cmd cmd) {
         fixture.given(with(deployedOnce(null),
-                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(cmd.command.get())
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage("a deployment/rollback of this proposal is in progress")
@@ -293,8 +306,8 @@ class ProposalAggregateTest {
     @ParameterizedTest
     @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
     void onlyAutomationsCanBeDeployed(ProposalType type) {
-        fixture.given(new ProposalCreated(ID, content(type), HA_ID, "agent"), new ProposalApproved(ID, "alice", null))
-                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
+        fixture.given(new ProposalCreated(ID, content(type), HA_ID, ProposalFixtures.ARCHITECT), new ProposalApproved(ID, ALICE, null, null))
+                .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
                 .expectException(UnsupportedProposalTypeException.class)
                 .expectExceptionMessage(containsString("'" + type.wire() + "'"))
                 .expectNoEvents();
@@ -303,14 +316,14 @@ class ProposalAggregateTest {
     @Test
     void redeployWithForceRequestsTheCurrentConfig() {
         fixture.given(history(ProposalStatus.DEPLOYED))
-                .when(new RequestDeployment(ID, DEP_NEW, true, "dave", null))
-                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, true, "dave"));
+                .when(new RequestDeployment(ID, DEP_NEW, true, DAVE, null))
+                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, true, DAVE));
     }
 
     @Test
     void redeployWithoutForceIsRefusedAndSaysSo() {
         fixture.given(history(ProposalStatus.DEPLOYED))
-                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
+                .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage(containsString("force"))
                 .expectNoEvents();
@@ -319,7 +332,7 @@ class ProposalAggregateTest {
     @Test
     void forceDoesNotDeployFromOtherStatuses() {
         fixture.given(history(ProposalStatus.DISABLED))
-                .when(new RequestDeployment(ID, DEP_NEW, true, "dave", null))
+                .when(new RequestDeployment(ID, DEP_NEW, true, DAVE, null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectNoEvents();
     }
@@ -327,14 +340,14 @@ class ProposalAggregateTest {
     @Test
     void deploymentWithoutAnIdIsInvalid() {
         fixture.given(history(ProposalStatus.APPROVED))
-                .when(new RequestDeployment(ID, null, false, "dave", null))
+                .when(new RequestDeployment(ID, null, false, DAVE, null))
                 .expectException(InvalidProposalCommandException.class)
                 .expectNoEvents();
     }
 
     private List<Object> deploymentPending() {
         return with(history(ProposalStatus.APPROVED),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, "alice"));
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE));
     }
 
     @Test
@@ -342,14 +355,14 @@ class ProposalAggregateTest {
         fixture.given(deploymentPending())
                 .when(new RecordDeploymentSucceeded(ID, DEP1, USER_CONFIG, "rest_api"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, USER_CONFIG, "rest_api", "alice"));
+                .expectEvents(new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, USER_CONFIG, "rest_api", ALICE));
     }
 
     @Test
     void deploymentFailedIsRecordedForTheRequester() {
         fixture.given(deploymentPending())
                 .when(new RecordDeploymentFailed(ID, DEP1, "Message malformed: extra keys"))
-                .expectEvents(new ProposalDeploymentFailed(ID, DEP1, "Message malformed: extra keys", "alice"));
+                .expectEvents(new ProposalDeploymentFailed(ID, DEP1, "Message malformed: extra keys", ALICE));
     }
 
     static Stream<Object> deploymentOutcomesWithTheWrongId() {
@@ -380,7 +393,7 @@ class ProposalAggregateTest {
     @Test
     void deploymentOutcomeDoesNotResolveAPendingRollback() {
         fixture.given(with(deployedOnce(null),
-                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(new RecordDeploymentSucceeded(ID, RB1, null, "rest_api"))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectNoEvents();
@@ -391,34 +404,34 @@ class ProposalAggregateTest {
     @Test
     void defaultRollbackRestoresWhatHaHeldBeforeTheFirstDeploy() {
         fixture.given(deployedOnce(USER_CONFIG))
-                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.RESTORED, USER_CONFIG,
-                        HA_ID, "dave", "broke"));
+                        HA_ID, DAVE, "broke"));
     }
 
     @Test
     void defaultRollbackAfterTwoDeploysRestoresTheFirstOne() {
         fixture.given(deployedTwice())
-                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "broke", null))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 5, RollbackAction.RESTORED, CONFIG_A,
-                        HA_ID, "dave", "broke"));
+                        HA_ID, DAVE, "broke"));
     }
 
     @Test
     void aSecondRollbackGoesFurtherBack() {
         // ROLLED_BACK history: deployed A then B, rolled back to v5 (A); next default is v3 (nothing)
         fixture.given(history(ProposalStatus.ROLLED_BACK))
-                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", "again", null))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "again", null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID,
-                        "dave", "again"));
+                        DAVE, "again"));
     }
 
     @Test
     void nothingLeftToRollBack() {
         fixture.given(with(deployedOnce(null),
-                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x"),
-                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
-                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, "dave", null, null))
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage(containsString("nothing left to roll back"))
                 .expectNoEvents();
@@ -427,27 +440,27 @@ class ProposalAggregateTest {
     @Test
     void explicitVersionRestoresWhatWasLiveThen() {
         fixture.given(deployedTwice())
-                .when(new RequestRollback(ID, RB_NEW, 4, RollbackStrategy.RESTORE, "dave", null, null))
+                .when(new RequestRollback(ID, RB_NEW, 4, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 4, RollbackAction.RESTORED, CONFIG_A,
-                        HA_ID, "dave", null));
+                        HA_ID, DAVE, null));
     }
 
     @Test
     void explicitVersionBeforeAnyDeployDeletesWhenNothingWasThere() {
         fixture.given(deployedTwice())
-                .when(new RequestRollback(ID, RB_NEW, 1, RollbackStrategy.RESTORE, "dave", null, null))
+                .when(new RequestRollback(ID, RB_NEW, 1, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 1, RollbackAction.DELETED, null, HA_ID,
-                        "dave", null));
+                        DAVE, null));
     }
 
     @Test
     void explicitVersionStillWorksWhenTheDefaultHasRunOut() {
         fixture.given(with(deployedOnce(USER_CONFIG),
-                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, "carol", "x"),
-                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, "carol", "x")))
-                .when(new RequestRollback(ID, RB_NEW, 2, RollbackStrategy.RESTORE, "dave", null, null))
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL, "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL, "x")))
+                .when(new RequestRollback(ID, RB_NEW, 2, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 2, RollbackAction.RESTORED, USER_CONFIG,
-                        HA_ID, "dave", null));
+                        HA_ID, DAVE, null));
     }
 
     @ParameterizedTest
@@ -455,7 +468,7 @@ class ProposalAggregateTest {
     void explicitVersionOutOfRangeIsInvalid(int toVersion) {
         // deployed once: at version 4, so the allowed range is 1..3
         fixture.given(deployedOnce(null))
-                .when(new RequestRollback(ID, RB_NEW, toVersion, RollbackStrategy.RESTORE, "dave", null, null))
+                .when(new RequestRollback(ID, RB_NEW, toVersion, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectException(InvalidProposalCommandException.class)
                 .expectExceptionMessage(containsString("between 1 and 3"))
                 .expectNoEvents();
@@ -464,22 +477,22 @@ class ProposalAggregateTest {
     @Test
     void disableStrategyOnlyTurnsTheAutomationOff() {
         fixture.given(deployedOnce(USER_CONFIG))
-                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.DISABLE, "dave", "quiet", null))
+                .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.DISABLE, DAVE, "quiet", null))
                 .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DISABLED, null, HA_ID,
-                        "dave", "quiet"));
+                        DAVE, "quiet"));
     }
 
     @Test
     void rollbackWithoutAnIdIsInvalid() {
         fixture.given(deployedOnce(null))
-                .when(new RequestRollback(ID, null, null, RollbackStrategy.RESTORE, "dave", null, null))
+                .when(new RequestRollback(ID, null, null, RollbackStrategy.RESTORE, DAVE, null, null))
                 .expectException(InvalidProposalCommandException.class)
                 .expectNoEvents();
     }
 
     private List<Object> rollbackPending() {
         return with(deployedOnce(USER_CONFIG), new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED,
-                USER_CONFIG, HA_ID, "carol", "broke"));
+                USER_CONFIG, HA_ID, CAROL, "broke"));
     }
 
     @Test
@@ -488,14 +501,14 @@ class ProposalAggregateTest {
                 .when(new RecordRollbackSucceeded(ID, RB1))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID,
-                        "carol", "broke"));
+                        CAROL, "broke"));
     }
 
     @Test
     void rollbackFailedIsRecordedForTheRequester() {
         fixture.given(rollbackPending())
                 .when(new RecordRollbackFailed(ID, RB1, "HA unreachable"))
-                .expectEvents(new ProposalRollbackFailed(ID, RB1, "HA unreachable", "carol"));
+                .expectEvents(new ProposalRollbackFailed(ID, RB1, "HA unreachable", CAROL));
     }
 
     static Stream<Object> rollbackOutcomesWithTheWrongId() {
@@ -523,24 +536,24 @@ class ProposalAggregateTest {
 
     @Test
     void afterAnOutcomeTheProposalAcceptsCommandsAgain() {
-        fixture.given(with(deploymentPending(), new ProposalDeploymentFailed(ID, DEP1, "boom", "alice")))
-                .when(new RequestDeployment(ID, DEP_NEW, false, "dave", null))
-                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, "dave"));
+        fixture.given(with(deploymentPending(), new ProposalDeploymentFailed(ID, DEP1, "boom", ALICE)))
+                .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
+                .expectEvents(new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, DAVE));
     }
 
     @Test
     void deleteIsAllowedOnceRollbackRemovedEverythingFromHa() {
         fixture.given(with(deployedOnce(null),
-                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x"),
-                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x")))
-                .when(new DeleteProposal(ID, "dave", "gone", null))
-                .expectEvents(new ProposalDeleted(ID, "dave", "gone"));
+                        new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x"),
+                        new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
+                .when(new DeleteProposal(ID, DAVE, "gone", null))
+                .expectEvents(new ProposalDeleted(ID, DAVE, "gone"));
     }
 
     @Test
     void deleteIsRefusedWhileARestoredConfigOfOursIsLive() {
         fixture.given(history(ProposalStatus.ROLLED_BACK))
-                .when(new DeleteProposal(ID, "dave", "gone", null))
+                .when(new DeleteProposal(ID, DAVE, "gone", null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage(containsString("still in Home Assistant"))
                 .expectNoEvents();
@@ -548,19 +561,19 @@ class ProposalAggregateTest {
 
     @Test
     void aFailedSwitchIsRecorded() {
-        fixture.given(with(history(ProposalStatus.DEPLOYED), new ProposalDisabled(ID, "alice", "noisy")))
+        fixture.given(with(history(ProposalStatus.DEPLOYED), new ProposalDisabled(ID, ALICE, "noisy")))
                 .when(new RecordAutomationSwitchFailed(ID, "turn_off", "HA unreachable"))
-                .expectEvents(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", "system"));
+                .expectEvents(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", Actor.system()));
     }
 
     @Test
     void anApprovalIsRevokedOnlyByARejectThatSawIt() {
         // history(APPROVED) has two events: the aggregate is at sequence number 1.
         fixture.given(history(ProposalStatus.APPROVED))
-                .when(new RejectProposal(ID, "dave", "changed my mind", 1L))
-                .expectEvents(new ProposalRejected(ID, "dave", "changed my mind"));
+                .when(new RejectProposal(ID, DAVE, null, "changed my mind", 1L))
+                .expectEvents(new ProposalRejected(ID, DAVE, null, "changed my mind"));
         fixture.given(history(ProposalStatus.APPROVED))
-                .when(new RejectProposal(ID, "dave", "racing", null))
+                .when(new RejectProposal(ID, DAVE, null, "racing", null))
                 .expectException(IllegalProposalTransitionException.class)
                 .expectExceptionMessage(containsString("If-Match: \"2\""))
                 .expectNoEvents();

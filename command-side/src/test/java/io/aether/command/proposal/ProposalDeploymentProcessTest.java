@@ -1,5 +1,13 @@
 package io.aether.command.proposal;
 
+import static io.aether.command.proposal.ProposalFixtures.ALICE;
+import static io.aether.command.proposal.ProposalFixtures.BOB;
+import static io.aether.command.proposal.ProposalFixtures.CAROL;
+import static io.aether.command.proposal.ProposalFixtures.DEP1;
+import static io.aether.command.proposal.ProposalFixtures.DEP2;
+import static io.aether.command.proposal.ProposalFixtures.HA_ID;
+import static io.aether.command.proposal.ProposalFixtures.ID;
+import static io.aether.command.proposal.ProposalFixtures.RB1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,17 +61,12 @@ import org.junit.jupiter.api.Test;
 class ProposalDeploymentProcessTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final UUID ID = UUID.fromString("0f0e0d0c-0b0a-0908-0706-050403020100");
-    private static final String HA_ID = AutomationConfig.haAutomationId(ID);
     private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light",
             null, JSON.objectNode().put("platform", "sun"), null, JSON.objectNode().put("service", "light.turn_on"),
             "single", null, null, null);
     private static final JsonNode CONFIG_A = AutomationConfig.build(CONTENT, HA_ID);
     private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");
     private static final JsonNode USER_CONFIG = JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
-    private static final UUID DEP1 = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
-    private static final UUID DEP2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
-    private static final UUID RB1 = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
     private EmbeddedEventStore eventStore;
     private FakeAutomationGateway ha;
@@ -98,18 +101,18 @@ class ProposalDeploymentProcessTest {
     }
 
     private static ProposalDeploymentRequested deploymentRequested(UUID deploymentId, JsonNode config) {
-        return new ProposalDeploymentRequested(ID, deploymentId, HA_ID, config, false, "alice");
+        return new ProposalDeploymentRequested(ID, deploymentId, HA_ID, config, false, ALICE);
     }
 
     private void storedApprovedProposal() {
-        stored(new ProposalCreated(ID, CONTENT, HA_ID, "agent"), new ProposalApproved(ID, "alice", null));
+        stored(new ProposalCreated(ID, CONTENT, HA_ID, ProposalFixtures.ARCHITECT), new ProposalApproved(ID, ALICE, null, null));
     }
 
     /** Created, approved, deployed A once (nothing in HA before); HA holds A. */
     private void storedDeployedProposal() {
         storedApprovedProposal();
         ProposalDeploymentRequested requested = deploymentRequested(DEP1, CONFIG_A);
-        stored(requested, new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, null, "rest_api", "alice"));
+        stored(requested, new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, null, "rest_api", ALICE));
         ha.automations.put(HA_ID, CONFIG_A);
     }
 
@@ -171,7 +174,7 @@ class ProposalDeploymentProcessTest {
     void alreadyResolvedDeploymentIsSkippedWithoutCallingHa() throws Exception {
         storedApprovedProposal();
         ProposalDeploymentRequested requested = deploymentRequested(DEP1, CONFIG_A);
-        stored(requested, new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, null, "rest_api", "alice"));
+        stored(requested, new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, null, "rest_api", ALICE));
 
         handle(requested); // replayed after a restart
 
@@ -183,7 +186,7 @@ class ProposalDeploymentProcessTest {
     void failedDeploymentReplayedLaterIsSkipped() throws Exception {
         storedApprovedProposal();
         ProposalDeploymentRequested requested = deploymentRequested(DEP1, CONFIG_A);
-        stored(requested, new ProposalDeploymentFailed(ID, DEP1, "boom", "alice"));
+        stored(requested, new ProposalDeploymentFailed(ID, DEP1, "boom", ALICE));
 
         handle(requested);
 
@@ -195,7 +198,7 @@ class ProposalDeploymentProcessTest {
     void anOlderDeploymentIsSkippedWhileANewerOneIsPending() throws Exception {
         storedApprovedProposal();
         ProposalDeploymentRequested first = deploymentRequested(DEP1, CONFIG_A);
-        stored(first, new ProposalDeploymentFailed(ID, DEP1, "boom", "alice"), deploymentRequested(DEP2, CONFIG_A));
+        stored(first, new ProposalDeploymentFailed(ID, DEP1, "boom", ALICE), deploymentRequested(DEP2, CONFIG_A));
 
         handle(first);
 
@@ -230,7 +233,7 @@ class ProposalDeploymentProcessTest {
     // ---- rollback ----
 
     private ProposalRollbackRequested rollbackRequested(RollbackAction action, JsonNode config) {
-        return new ProposalRollbackRequested(ID, RB1, 3, action, config, HA_ID, "carol", "broke");
+        return new ProposalRollbackRequested(ID, RB1, 3, action, config, HA_ID, CAROL, "broke");
     }
 
     @Test
@@ -290,7 +293,7 @@ class ProposalDeploymentProcessTest {
     void alreadyResolvedRollbackIsSkippedWithoutCallingHa() throws Exception {
         storedDeployedProposal();
         ProposalRollbackRequested requested = rollbackRequested(RollbackAction.DELETED, null);
-        stored(requested, new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "broke"));
+        stored(requested, new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "broke"));
 
         handle(requested);
 
@@ -303,7 +306,7 @@ class ProposalDeploymentProcessTest {
     @Test
     void disabledTurnsTheAutomationOff() throws Exception {
         storedDeployedProposal();
-        ProposalDisabled disabled = new ProposalDisabled(ID, "alice", "noisy");
+        ProposalDisabled disabled = new ProposalDisabled(ID, ALICE, "noisy");
         stored(disabled);
 
         handle(disabled);
@@ -315,8 +318,8 @@ class ProposalDeploymentProcessTest {
     @Test
     void enabledTurnsTheAutomationOn() throws Exception {
         storedDeployedProposal();
-        ProposalEnabled enabled = new ProposalEnabled(ID, "alice", null);
-        stored(new ProposalDisabled(ID, "alice", "noisy"), enabled);
+        ProposalEnabled enabled = new ProposalEnabled(ID, ALICE, null);
+        stored(new ProposalDisabled(ID, ALICE, "noisy"), enabled);
 
         handle(enabled);
 
@@ -327,8 +330,8 @@ class ProposalDeploymentProcessTest {
     @Test
     void disabledIsSkippedWhenTheProposalWasEnabledSince() throws Exception {
         storedDeployedProposal();
-        ProposalDisabled disabled = new ProposalDisabled(ID, "alice", "noisy");
-        stored(disabled, new ProposalEnabled(ID, "alice", null));
+        ProposalDisabled disabled = new ProposalDisabled(ID, ALICE, "noisy");
+        stored(disabled, new ProposalEnabled(ID, ALICE, null));
 
         handle(disabled); // replayed: turning it off now would contradict the latest state
 
@@ -338,8 +341,8 @@ class ProposalDeploymentProcessTest {
     @Test
     void enabledIsSkippedWhenTheProposalWasDisabledSince() throws Exception {
         storedDeployedProposal();
-        ProposalEnabled enabled = new ProposalEnabled(ID, "alice", null);
-        stored(new ProposalDisabled(ID, "alice", "x"), enabled, new ProposalDisabled(ID, "alice", "again"));
+        ProposalEnabled enabled = new ProposalEnabled(ID, ALICE, null);
+        stored(new ProposalDisabled(ID, ALICE, "x"), enabled, new ProposalDisabled(ID, ALICE, "again"));
 
         handle(enabled);
 
@@ -350,7 +353,7 @@ class ProposalDeploymentProcessTest {
     void failureToTurnOffIsRecorded() throws Exception {
         storedDeployedProposal();
         ha.failOn("turnOff", "HA unreachable");
-        ProposalDisabled disabled = new ProposalDisabled(ID, "alice", "noisy");
+        ProposalDisabled disabled = new ProposalDisabled(ID, ALICE, "noisy");
         stored(disabled);
 
         handle(disabled);

@@ -1,5 +1,15 @@
 package io.aether.command.proposal;
 
+import static io.aether.command.proposal.ProposalFixtures.ALICE;
+import static io.aether.command.proposal.ProposalFixtures.ARCHITECT;
+import static io.aether.command.proposal.ProposalFixtures.BOB;
+import static io.aether.command.proposal.ProposalFixtures.CAROL;
+import static io.aether.command.proposal.ProposalFixtures.DEP1;
+import static io.aether.command.proposal.ProposalFixtures.DEP2;
+import static io.aether.command.proposal.ProposalFixtures.HA_ID;
+import static io.aether.command.proposal.ProposalFixtures.ID;
+import static io.aether.command.proposal.ProposalFixtures.RB1;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,15 +46,10 @@ class ProposalOperationDeadlineTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Duration DEADLINE = Duration.ofMinutes(5);
-    private static final UUID ID = UUID.fromString("0f0e0d0c-0b0a-0908-0706-050403020100");
-    private static final String HA_ID = AutomationConfig.haAutomationId(ID);
     private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light", null,
             JSON.objectNode().put("platform", "sun"), null, JSON.objectNode().put("service", "light.turn_on"),
             "single", null, null, null);
     private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
-    private static final UUID DEP1 = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
-    private static final UUID DEP2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
-    private static final UUID RB1 = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
     private AggregateTestFixture<ProposalAggregate> fixture;
     private ProposalDeploymentProcessTest.FakeAutomationGateway ha;
@@ -57,23 +62,23 @@ class ProposalOperationDeadlineTest {
     }
 
     private static List<Object> approved() {
-        return List.of(new ProposalCreated(ID, CONTENT, HA_ID, "agent"), new ProposalApproved(ID, "alice", null));
+        return List.of(new ProposalCreated(ID, CONTENT, HA_ID, ARCHITECT), new ProposalApproved(ID, ALICE, null, null));
     }
 
     /** Approved, deployed once by alice (nothing in HA before); the default rollback deletes it. */
     private List<Object> deployed() {
         ha.automations.put(HA_ID, CONFIG);
-        return List.of(new ProposalCreated(ID, CONTENT, HA_ID, "agent"), new ProposalApproved(ID, "alice", null),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, "alice"),
-                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, null, "rest_api", "alice"));
+        return List.of(new ProposalCreated(ID, CONTENT, HA_ID, ARCHITECT), new ProposalApproved(ID, ALICE, null, null),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE),
+                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, null, "rest_api", ALICE));
     }
 
     private static RequestDeployment deploy(UUID deploymentId) {
-        return new RequestDeployment(ID, deploymentId, false, "bob", null);
+        return new RequestDeployment(ID, deploymentId, false, BOB, null);
     }
 
     private static RequestRollback rollback(RollbackStrategy strategy) {
-        return new RequestRollback(ID, RB1, null, strategy, "carol", "broke", null);
+        return new RequestRollback(ID, RB1, null, strategy, CAROL, "broke", null);
     }
 
     // ---- scheduled with the intent, cancelled with the outcome ----
@@ -128,7 +133,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
                 .expectDeadlinesMet(new OverdueOperations.Deadline(DEP2))
-                .expectEvents(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG, null, "rest_api", "bob"));
+                .expectEvents(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG, null, "rest_api", BOB));
     }
 
     @Test
@@ -137,7 +142,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
                 .expectEvents(new ProposalDeploymentFailed(ID, DEP2,
-                        "no outcome was recorded within 5m; Home Assistant does not hold the configuration", "bob"));
+                        "no outcome was recorded within 5m; Home Assistant does not hold the configuration", BOB));
     }
 
     @Test
@@ -147,7 +152,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
                 .expectEvents(new ProposalDeploymentFailed(ID, DEP2, "no outcome was recorded within 5m and Home "
-                        + "Assistant could not be checked: Home Assistant is unreachable: connection refused", "bob"));
+                        + "Assistant could not be checked: Home Assistant is unreachable: connection refused", BOB));
     }
 
     @Test
@@ -166,7 +171,7 @@ class ProposalOperationDeadlineTest {
         fixture.given(history)
                 .andGivenCommands(rollback(RollbackStrategy.RESTORE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol",
+                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL,
                         "broke"));
     }
 
@@ -176,7 +181,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(rollback(RollbackStrategy.RESTORE))
                 .whenTimeElapses(DEADLINE)
                 .expectEvents(new ProposalRollbackFailed(ID, RB1,
-                        "no outcome was recorded within 5m; Home Assistant still holds the automation", "carol"));
+                        "no outcome was recorded within 5m; Home Assistant still holds the automation", CAROL));
     }
 
     @Test
@@ -186,7 +191,7 @@ class ProposalOperationDeadlineTest {
         fixture.given(history)
                 .andGivenCommands(rollback(RollbackStrategy.DISABLE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, "carol",
+                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL,
                         "broke"));
     }
 
@@ -196,7 +201,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(rollback(RollbackStrategy.DISABLE))
                 .whenTimeElapses(DEADLINE)
                 .expectEvents(new ProposalRollbackFailed(ID, RB1,
-                        "no outcome was recorded within 5m; the automation is not off in Home Assistant", "carol"));
+                        "no outcome was recorded within 5m; the automation is not off in Home Assistant", CAROL));
     }
 
     @Test
@@ -207,7 +212,7 @@ class ProposalOperationDeadlineTest {
                 .andGivenCommands(deploy(DEP1), new RecordDeploymentFailed(ID, DEP1, "HA said no"), deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
                 .expectDeadlinesMet(new OverdueOperations.Deadline(DEP2))
-                .expectEvents(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG, null, "rest_api", "bob"));
+                .expectEvents(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG, null, "rest_api", BOB));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aether.domain.security.ApiKeyIssued;
 import io.aether.domain.security.ApiKeyNotFoundException;
 import io.aether.domain.security.ApiKeyRevoked;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.AuditContext;
 import io.aether.domain.security.ChangePassword;
 import io.aether.domain.security.CompleteSetup;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class SecurityPrincipalAggregateTest {
 
     private static final String ID = SecurityPrincipal.ID;
-    private static final AuditContext OWNER = new AuditContext("owner", "192.0.2.10", "Mozilla/5.0");
-    private static final AuditContext ANONYMOUS = new AuditContext("anonymous", "198.51.100.7", null);
+    private static final AuditContext OWNER = new AuditContext(Actor.user("owner"), null, "192.0.2.10", "Mozilla/5.0");
+    private static final AuditContext ANONYMOUS = new AuditContext(Actor.anonymous(), "mallory", "198.51.100.7", null);
     private static final String HA_URL = "http://homeassistant.local:8123";
 
     private static final SetupCompleted SET_UP = new SetupCompleted(ID, HA_URL, true, OWNER);
@@ -258,25 +259,26 @@ class SecurityPrincipalAggregateTest {
 
     // ---- audit context ----
 
-    /** User agent and actor come from the request, so the stored audit is capped. */
+    /** User agent and label (the claimed user name) come from the request, so the stored audit is capped. */
     @Test
     void auditContextCapsAttackerControlledFields() {
-        AuditContext audit = new AuditContext("a".repeat(500), null, "u".repeat(5000));
+        AuditContext audit = new AuditContext(Actor.anonymous(), "a".repeat(500), null, "u".repeat(5000));
 
-        assertThat(audit.actor()).hasSize(100);
+        assertThat(audit.label()).hasSize(100);
+        assertThat(audit.actor()).isEqualTo(Actor.anonymous());
         assertThat(audit.userAgent()).hasSize(512);
         assertThat(audit.clientAddress()).isNull();
-        assertThat(new AuditContext("owner", null, null).userAgent()).isNull();
+        assertThat(new AuditContext(Actor.user("owner"), null, null, null).userAgent()).isNull();
         fixture.givenNoPriorActivity()
                 .when(new RecordLoginFailed(ID, "password", "x", "invalid_credentials", audit))
                 .expectEvents(new LoginFailed(ID, "password", "x", "invalid_credentials",
-                        new AuditContext("a".repeat(100), null, "u".repeat(512))));
+                        new AuditContext(Actor.anonymous(), "a".repeat(100), null, "u".repeat(512))));
     }
 
     @Test
     void auditContextNeverSplitsASurrogatePair() {
         String agent = "u".repeat(511) + "\uD83D\uDE00"; // an emoji straddling the 512-char cap
 
-        assertThat(new AuditContext("owner", null, agent).userAgent()).isEqualTo("u".repeat(511));
+        assertThat(new AuditContext(Actor.user("owner"), null, null, agent).userAgent()).isEqualTo("u".repeat(511));
     }
 }

@@ -1,9 +1,10 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.actor.Actor;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Enable a disabled automation. */
-public record EnableProposal(@TargetAggregateIdentifier UUID proposalId, String actor, String reason, @TargetAggregateVersion Long expectedVersion) {
+public record EnableProposal(@TargetAggregateIdentifier UUID proposalId, Actor actor, String reason, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
 }

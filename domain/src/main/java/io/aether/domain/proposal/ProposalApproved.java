@@ -1,11 +1,12 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.actor.Actor;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** A person approved the proposal. */
-@Revision("1")
-public record ProposalApproved(UUID proposalId, String actor, String comment) implements ProposalEvent {
+@Revision("2")
+public record ProposalApproved(UUID proposalId, Actor actor, String label, String comment) implements ProposalEvent {
 
     @Override
     public String reason() {

@@ -1,5 +1,6 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.actor.Actor;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
@@ -9,8 +10,8 @@ import org.axonframework.serialization.Revision;
  *
  * @param operation {@code turn_off} or {@code turn_on}
  */
-@Revision("1")
-public record ProposalAutomationSwitchFailed(UUID proposalId, String operation, String error, String actor)
+@Revision("2")
+public record ProposalAutomationSwitchFailed(UUID proposalId, String operation, String error, Actor actor)
         implements ProposalEvent {
 
     @Override

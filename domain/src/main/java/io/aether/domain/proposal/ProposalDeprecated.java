@@ -1,9 +1,10 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.actor.Actor;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** The proposal was marked deprecated. */
-@Revision("1")
-public record ProposalDeprecated(UUID proposalId, String actor, String reason) implements ProposalEvent {
+@Revision("2")
+public record ProposalDeprecated(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
 }

@@ -41,7 +41,7 @@ public final class ProposalFold {
         if (event instanceof ProposalApproved e) {
             b.status = ProposalStatus.APPROVED;
             b.approvedAt = at;
-            b.approvedBy = e.actor();
+            b.approvedBy = e.actorLabel();
         } else if (event instanceof ProposalRejected e) {
             b.status = ProposalStatus.REJECTED;
             b.rejectionReason = e.reason();

@@ -1,11 +1,12 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.actor.Actor;
 import java.util.UUID;
 import org.axonframework.serialization.Revision;
 
 /** The rollback did not reach or was refused by Home Assistant; the proposal keeps its status. */
-@Revision("1")
-public record ProposalRollbackFailed(UUID proposalId, UUID rollbackId, String error, String actor) implements ProposalEvent {
+@Revision("2")
+public record ProposalRollbackFailed(UUID proposalId, UUID rollbackId, String error, Actor actor) implements ProposalEvent {
 
     @Override
     public String reason() {

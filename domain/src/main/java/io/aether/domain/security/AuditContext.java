@@ -1,16 +1,20 @@
 package io.aether.domain.security;
 
+import io.aether.domain.actor.Actor;
+
 /**
- * Who performed a security-relevant action and from where. actor and userAgent come from the
- * request (attacker-controlled), so they are capped before they reach the event store;
- * clientAddress and userAgent may be null when unknown.
+ * Who performed a security-relevant action and from where. {@code actor} is the principal: the
+ * authenticated caller, the owner a sign-in proved, or anonymous for a refused one. {@code label}
+ * is what the request claimed (the user name typed into a refused sign-in): attacker-controlled, so
+ * it is capped, as is userAgent, before it reaches the event store. label, clientAddress and
+ * userAgent may be null.
  */
-public record AuditContext(String actor, String clientAddress, String userAgent) {
-    public static final int MAX_ACTOR_LENGTH = 100;
+public record AuditContext(Actor actor, String label, String clientAddress, String userAgent) {
+    public static final int MAX_LABEL_LENGTH = 100;
     public static final int MAX_USER_AGENT_LENGTH = 512;
 
     public AuditContext {
-        actor = truncate(actor, MAX_ACTOR_LENGTH);
+        label = truncate(label, MAX_LABEL_LENGTH);
         userAgent = truncate(userAgent, MAX_USER_AGENT_LENGTH);
     }
 

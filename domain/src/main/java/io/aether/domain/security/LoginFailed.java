@@ -3,7 +3,7 @@ package io.aether.domain.security;
 import org.axonframework.serialization.Revision;
 
 /** A login was refused; attemptedUsername is what the client sent, reason why it was refused. */
-@Revision("1")
+@Revision("2")
 public record LoginFailed(String principalId, String method, String attemptedUsername, String reason,
         AuditContext audit) implements SecurityEvent {
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aether.domain.actor.Actor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 class ProposalFoldTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Actor ALICE = Actor.user("alice");
+    private static final Actor BOB = Actor.apiKey(UUID.fromString("00000000-0000-0000-0000-0000000000a1"), "ci");
+    private static final Actor CAROL = Actor.user("carol");
     private static final UUID ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
     private static final String HA_ID = AutomationConfig.haAutomationId(ID);
     private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light",
@@ -53,28 +57,28 @@ class ProposalFoldTest {
     }
 
     private static ProposalCreated created() {
-        return new ProposalCreated(ID, CONTENT, HA_ID, "agent:architect");
+        return new ProposalCreated(ID, CONTENT, HA_ID, Actor.agent("architect"));
     }
 
     /** v1 created, v2 approved, v3 deployment requested, v4 deployed (HA held {@code previous} before). */
     private static List<Object> deployedOnce(JsonNode previous) {
-        return events(created(), new ProposalApproved(ID, "alice", "ok"),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, "alice"),
-                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", "alice"));
+        return events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
+                new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", ALICE));
     }
 
     /** deployedOnce(null), then v5 redeploy requested, v6 deployed B (HA held A before). */
     private static List<Object> deployedTwice() {
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, "bob"));
-        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", "bob"));
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, BOB));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", BOB));
         return events;
     }
 
     private static void rollBack(List<Object> events, UUID rollbackId, int target, RollbackAction action,
                                  JsonNode config) {
-        events.add(new ProposalRollbackRequested(ID, rollbackId, target, action, config, HA_ID, "carol", "broke"));
-        events.add(new ProposalRolledBack(ID, rollbackId, target, action, config, HA_ID, "carol", "broke"));
+        events.add(new ProposalRollbackRequested(ID, rollbackId, target, action, config, HA_ID, CAROL, "broke"));
+        events.add(new ProposalRolledBack(ID, rollbackId, target, action, config, HA_ID, CAROL, "broke"));
     }
 
     // ---- statuses and timestamps ----
@@ -101,7 +105,7 @@ class ProposalFoldTest {
 
     @Test
     void approvedRecordsWhoAndWhen() {
-        ProposalState s = fold(events(created(), new ProposalApproved(ID, "alice", "ok")));
+        ProposalState s = fold(events(created(), new ProposalApproved(ID, ALICE, null, "ok")));
 
         assertThat(s.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(s.version()).isEqualTo(2);
@@ -112,8 +116,18 @@ class ProposalFoldTest {
     }
 
     @Test
+    void approvedByShowsTheClientsLabelWhenGivenButTheActorStaysThePrincipal() {
+        ProposalApproved approved = new ProposalApproved(ID, BOB, "Alice at the desk", "ok");
+        ProposalState s = fold(events(created(), approved));
+
+        assertThat(s.approvedBy()).isEqualTo("Alice at the desk");
+        assertThat(approved.actor()).isEqualTo(BOB);
+        assertThat(fold(events(created(), new ProposalApproved(ID, BOB, null, "ok"))).approvedBy()).isEqualTo("ci");
+    }
+
+    @Test
     void rejectedRecordsTheReason() {
-        ProposalState s = fold(events(created(), new ProposalRejected(ID, "alice", "too bright")));
+        ProposalState s = fold(events(created(), new ProposalRejected(ID, ALICE, null, "too bright")));
 
         assertThat(s.status()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(s.rejectionReason()).isEqualTo("too bright");
@@ -122,8 +136,8 @@ class ProposalFoldTest {
 
     @Test
     void deploymentRequestedIsPendingAndKeepsTheStatus() {
-        ProposalState s = fold(events(created(), new ProposalApproved(ID, "alice", "ok"),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, "alice")));
+        ProposalState s = fold(events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE)));
 
         assertThat(s.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(s.pending()).isEqualTo(PendingOperation.deployment(DEP1, CONFIG_A));
@@ -147,9 +161,9 @@ class ProposalFoldTest {
 
     @Test
     void failedDeploymentClearsPendingAndChangesNothingElse() {
-        List<Object> events = events(created(), new ProposalApproved(ID, "alice", "ok"),
-                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, "alice"),
-                new ProposalDeploymentFailed(ID, DEP1, "HA unreachable", "alice"));
+        List<Object> events = events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+                new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
+                new ProposalDeploymentFailed(ID, DEP1, "HA unreachable", ALICE));
 
         ProposalState s = fold(events);
 
@@ -175,21 +189,21 @@ class ProposalFoldTest {
     @Test
     void disabledEnabledDeprecatedArchivedDeletedFollowTheEvents() {
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalDisabled(ID, "alice", "noisy"));
+        events.add(new ProposalDisabled(ID, ALICE, "noisy"));
         assertThat(fold(events).status()).isEqualTo(ProposalStatus.DISABLED);
 
-        events.add(new ProposalEnabled(ID, "alice", "quiet now"));
+        events.add(new ProposalEnabled(ID, ALICE, "quiet now"));
         assertThat(fold(events).status()).isEqualTo(ProposalStatus.DEPLOYED);
 
-        events.add(new ProposalDeprecated(ID, "alice", "superseded"));
+        events.add(new ProposalDeprecated(ID, ALICE, "superseded"));
         assertThat(fold(events).status()).isEqualTo(ProposalStatus.DEPRECATED);
 
-        events.add(new ProposalArchived(ID, "alice", "cleanup"));
+        events.add(new ProposalArchived(ID, ALICE, "cleanup"));
         ProposalState archived = fold(events);
         assertThat(archived.status()).isEqualTo(ProposalStatus.ARCHIVED);
         assertThat(archived.updatedAt()).isEqualTo(t(8));
 
-        events.add(new ProposalDeleted(ID, "alice", "gone"));
+        events.add(new ProposalDeleted(ID, ALICE, "gone"));
         ProposalState deleted = fold(events);
         assertThat(deleted.deleted()).isTrue();
         assertThat(deleted.status()).isEqualTo(ProposalStatus.ARCHIVED);
@@ -203,14 +217,14 @@ class ProposalFoldTest {
     @Test
     void rollbackRequestedIsPendingAndRolledBackSetsStatusTimeAndCursor() {
         List<Object> events = deployedOnce(USER_CONFIG);
-        events.add(new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, "carol",
+        events.add(new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL,
                 "broke"));
         ProposalState requested = fold(events);
         assertThat(requested.status()).isEqualTo(ProposalStatus.DEPLOYED);
         assertThat(requested.pending())
                 .isEqualTo(PendingOperation.rollback(RB1, RollbackAction.RESTORED, USER_CONFIG, 3));
 
-        events.add(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, "carol",
+        events.add(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL,
                 "broke"));
         ProposalState s = fold(events);
         assertThat(s.status()).isEqualTo(ProposalStatus.ROLLED_BACK);
@@ -224,8 +238,8 @@ class ProposalFoldTest {
     @Test
     void failedRollbackClearsPendingAndKeepsStatusAndTimeline() {
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, "carol", "x"));
-        events.add(new ProposalRollbackFailed(ID, RB1, "HA unreachable", "carol"));
+        events.add(new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x"));
+        events.add(new ProposalRollbackFailed(ID, RB1, "HA unreachable", CAROL));
 
         ProposalState s = fold(events);
 
@@ -240,7 +254,7 @@ class ProposalFoldTest {
     @Test
     void emptyStreamFoldsToNullAndTheFirstEventMustBeCreated() {
         assertThat(ProposalFold.fold(List.of())).isNull();
-        assertThatThrownBy(() -> ProposalFold.apply(null, new ProposalApproved(ID, "alice", null), t(1)))
+        assertThatThrownBy(() -> ProposalFold.apply(null, new ProposalApproved(ID, ALICE, null, null), t(1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("ProposalCreated");
     }
@@ -255,7 +269,7 @@ class ProposalFoldTest {
     @Test
     void applyingDoesNotChangeThePreviousState() {
         ProposalState before = fold(deployedOnce(null));
-        ProposalFold.apply(before, new ProposalDisabled(ID, "alice", null), t(9));
+        ProposalFold.apply(before, new ProposalDisabled(ID, ALICE, null), t(9));
 
         assertThat(before.status()).isEqualTo(ProposalStatus.DEPLOYED);
         assertThat(before.version()).isEqualTo(4);
@@ -342,8 +356,8 @@ class ProposalFoldTest {
     @Test
     void liveConfigBeforeTheFirstDeployIsWhatHaHeldThen() {
         List<Object> events = deployedOnce(USER_CONFIG);
-        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, "bob"));
-        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", "bob"));
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_B, true, BOB));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_B, CONFIG_A, "rest_api", BOB));
         ProposalState s = fold(events);
 
         assertThat(s.liveConfigAt(2)).contains(USER_CONFIG);
@@ -366,8 +380,8 @@ class ProposalFoldTest {
     void aConfigChangedInHaBetweenDeploymentsIsWhatTheSecondRollbackTargetRestores() {
         JsonNode handEdit = config("edited by hand in HA");
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_A, true, "bob"));
-        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_A, handEdit, "rest_api", "bob"));
+        events.add(new ProposalDeploymentRequested(ID, DEP2, HA_ID, CONFIG_A, true, BOB));
+        events.add(new ProposalDeployed(ID, DEP2, HA_ID, CONFIG_A, handEdit, "rest_api", BOB));
         ProposalState state = fold(events);
 
         assertThat(state.defaultRollbackTarget()).contains(5);
@@ -379,9 +393,9 @@ class ProposalFoldTest {
     @Test
     void aFailedSwitchOnlyMovesTheVersion() {
         List<Object> events = deployedOnce(null);
-        events.add(new ProposalDisabled(ID, "alice", "noisy"));
+        events.add(new ProposalDisabled(ID, ALICE, "noisy"));
         ProposalState before = fold(events);
-        events.add(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", "system"));
+        events.add(new ProposalAutomationSwitchFailed(ID, "turn_off", "HA unreachable", Actor.system()));
         ProposalState after = fold(events);
 
         assertThat(after.version()).isEqualTo(before.version() + 1);

@@ -1,6 +1,7 @@
 package io.aether.query.proposal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.domain.messaging.MessageMetadata;
 import io.aether.domain.proposal.InvalidProposalCommandException;
 import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalFold;
@@ -75,7 +76,9 @@ public class ProposalHistoryQueries {
     private ProposalHistoryEntry entry(DomainEventMessage<?> message) {
         ProposalEvent event = (ProposalEvent) message.getPayload();
         return new ProposalHistoryEntry(message.getPayloadType().getSimpleName(),
-                (int) message.getSequenceNumber() + 1, message.getTimestamp(), event.actor(), event.reason(),
+                (int) message.getSequenceNumber() + 1, message.getTimestamp(), event.actor(), event.label(),
+                event.reason(), MessageMetadata.text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
+                MessageMetadata.text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
                 mapper.valueToTree(event));
     }
 

@@ -146,7 +146,7 @@ public class ProposalListProjection {
             statement = statement.param("status", status.wire());
         }
         if (assignments.contains(":actor")) {
-            statement = statement.param("actor", e.actor());
+            statement = statement.param("actor", e.actorLabel());
         }
         if (assignments.contains(":reason")) {
             statement = statement.param("reason", e.reason());

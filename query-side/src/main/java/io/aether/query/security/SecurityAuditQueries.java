@@ -3,6 +3,7 @@ package io.aether.query.security;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.AuditContext;
 import io.aether.domain.security.SecurityEvent;
 import io.aether.domain.security.SecurityPrincipal;
@@ -32,6 +33,9 @@ public class SecurityAuditQueries {
     /** Components every event has, shown as the entry's own fields; both spellings, the HTTP mapper is snake_case. */
     private static final List<String> NOT_DETAILS = List.of("principalId", "principal_id", "audit");
 
+    /** Stands in for an event stored without an audit context. */
+    private static final AuditContext NO_AUDIT = new AuditContext(Actor.unknown(null), null, null, null);
+
     private final EventStore eventStore;
     private final ObjectMapper mapper;
 
@@ -53,9 +57,10 @@ public class SecurityAuditQueries {
 
     private SecurityAuditEntry entry(DomainEventMessage<?> message) {
         SecurityEvent event = (SecurityEvent) message.getPayload();
-        AuditContext audit = event.audit() != null ? event.audit() : new AuditContext(null, null, null);
+        AuditContext audit = event.audit() != null ? event.audit() : NO_AUDIT;
         return new SecurityAuditEntry(message.getSequenceNumber() + 1, message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), audit.actor(), audit.clientAddress(), audit.userAgent(), details(event));
+                message.getTimestamp(), audit.actor(), audit.label(), audit.clientAddress(), audit.userAgent(),
+                details(event));
     }
 
     /**

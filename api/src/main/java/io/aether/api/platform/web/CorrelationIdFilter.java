@@ -19,6 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class CorrelationIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Correlation-ID";
     public static final String ATTRIBUTE = "aether.correlationId";
+    /** The logging context key; the command metadata interceptor reads the request's id from it. */
+    public static final String MDC_KEY = "correlationId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
@@ -28,11 +30,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("correlationId", id);
+        MDC.put(MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("correlationId");
+            MDC.remove(MDC_KEY);
         }
     }
 

@@ -35,7 +35,7 @@ public class PasskeyManagement {
             if (!store.delete(id)) {
                 throw new PasskeyNotFoundException(id.toString());
             }
-            audit.record(request, caller.username(),
+            audit.record(request, caller.actor(),
                     context -> new RemovePasskey(SecurityPrincipal.ID, id.toString(), context));
         });
         return new PasskeyResponses.PasskeyDeleted(id, true);

@@ -82,7 +82,7 @@ public class PasskeyRegistration {
         try {
             transaction.executeWithoutResult(status -> {
                 store.insert(passkey);
-                audit.record(request, caller.username(), context -> new RegisterPasskey(SecurityPrincipal.ID,
+                audit.record(request, caller.actor(), context -> new RegisterPasskey(SecurityPrincipal.ID,
                         passkey.id().toString(), passkey.deviceName(), context));
             });
         } catch (DuplicateKeyException e) {

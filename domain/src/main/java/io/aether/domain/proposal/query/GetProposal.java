@@ -8,4 +8,9 @@ import java.util.UUID;
  * (at most one of version/at). Answered from the event store by the proposal fold.
  */
 public record GetProposal(UUID proposalId, Integer version, Instant at) {
+
+    /** The proposal as it is now. */
+    public static GetProposal current(UUID proposalId) {
+        return new GetProposal(proposalId, null, null);
+    }
 }
