@@ -24,8 +24,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // An error dispatch keeps the id of its request; one that Tomcat refused itself (TRACE) gets its first here.
+        Object known = request.getAttribute(ATTRIBUTE);
         String given = request.getHeader(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = known != null ? known.toString()
+                : given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put("correlationId", id);
@@ -34,6 +37,12 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("correlationId");
         }
+    }
+
+    /** Also on error dispatches: a request that Tomcat answers with sendError before any filter ran still gets an id. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     public static String of(HttpServletRequest request) {
