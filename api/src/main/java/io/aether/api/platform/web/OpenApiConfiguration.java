@@ -26,6 +26,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -105,13 +106,16 @@ public class OpenApiConfiguration {
                 throw new IllegalStateException("No operation " + operationKey + " to document statuses for");
             }
             ApiResponse found = operation.getResponses().remove("200");
+            ApiResponses responses = new ApiResponses();
             for (String status : statuses) {
                 ApiResponse response = new ApiResponse().description(SUCCESS_DESCRIPTIONS.get(status));
                 if (!status.equals("204") && found != null) {
                     response.content(found.getContent());
                 }
-                operation.getResponses().addApiResponse(status, response);
+                responses.addApiResponse(status, response);
             }
+            responses.putAll(operation.getResponses());
+            operation.setResponses(responses);
         });
     }
 
