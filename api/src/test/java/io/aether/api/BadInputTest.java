@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -367,6 +368,160 @@ class BadInputTest extends IntegrationTest {
         assertRejected(http.get(PROPOSALS + "/" + id), 400, before);
     }
 
+    // ---- ids that are only whitespace, text that is not Unicode, numbers that overflow, bodies that are not UTF-8 ----
+
+    static Stream<Arguments> whitespaceIdRequests() {
+        return Stream.of("%20", "%09", "%20%20").flatMap(id -> Stream.of(
+                Arguments.of("GET", PROPOSALS + "/" + id),
+                Arguments.of("GET", PROPOSALS + "/" + id + "/history"),
+                Arguments.of("POST", PROPOSALS + "/" + id + "/approve"),
+                Arguments.of("POST", PROPOSALS + "/" + id + "/deploy"),
+                Arguments.of("POST", PROPOSALS + "/" + id + "/rollback"),
+                Arguments.of("DELETE", PROPOSALS + "/" + id),
+                Arguments.of("DELETE", "/api/v1/auth/api-keys/" + id),
+                Arguments.of("DELETE", "/api/v1/auth/passkeys/" + id)));
+    }
+
+    /** A UUID path id that is only whitespace converts to nothing: a 400, not a 500. */
+    @ParameterizedTest(name = "{0} {1} -> 400")
+    @MethodSource("whitespaceIdRequests")
+    void whitespaceOnlyPathIdIs400(String method, String path) {
+        long before = eventCount();
+        Http.Response response = switch (method) {
+            case "GET" -> http.get(path);
+            case "DELETE" -> http.delete(path);
+            default -> http.post(path, "{}");
+        };
+        assertRejected(response, 400, before);
+    }
+
+    static Stream<Arguments> textThatIsNotUnicode() {
+        return Stream.of(
+                Arguments.of("lone high surrogate in name", withRaw("name", "\"sur\\ud800rogate\"")),
+                Arguments.of("lone low surrogate in name", withRaw("name", "\"sur\\udc00rogate\"")),
+                Arguments.of("surrogates in the wrong order", withRaw("name", "\"\\ude00\\ud83d\"")),
+                Arguments.of("high surrogate at the end", withRaw("description", "\"end\\ud83d\"")),
+                Arguments.of("lone surrogate deep in trigger",
+                        withRaw("trigger", "[{\"trigger\": \"state\", \"to\": \"\\ud800\"}]")),
+                Arguments.of("lone surrogate in a key",
+                        withRaw("actions", "[{\"action\": \"light.turn_on\", \"k\\ud800\": 1}]")),
+                Arguments.of("number that overflows to infinity", withRaw("trigger",
+                        "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"above\": 1e999999}]")),
+                Arguments.of("negative number that overflows", withRaw("trigger",
+                        "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"below\": -1e999999}]")));
+    }
+
+    /**
+     * Text with a lone surrogate has no UTF-8 form and a number past a double's range is stored as
+     * "Infinity": both were accepted once and broke every later read and the deployment.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textThatIsNotUnicode")
+    void textThatIsNotUnicodeOrNumbersThatOverflowAre400(String description, String body) {
+        long before = eventCount();
+        assertRejected(http.post(PROPOSALS, body), 400, before);
+    }
+
+    @Test
+    void loneSurrogateInAReasonIs400() {
+        String id = create(AUTOMATION);
+        long before = eventCount();
+        assertRejected(http.post(PROPOSALS + "/" + id + "/reject", "{\"reason\": \"no\\ud800\"}"), 400, before);
+        assertRejected(http.post(PROPOSALS + "/" + id + "/approve", "{\"comment\": \"\\udfff\"}"), 400, before);
+        assertThat(proposal(id).path("status").asText()).isEqualTo("proposed");
+    }
+
+    /** The control for the cases above: a well-formed pair (an emoji) is text like any other and reads back. */
+    @Test
+    void aSurrogatePairIsAcceptedAndReadsBack() {
+        String id = create(withRaw("name", "\"lamp \\ud83d\\udca1\""));
+        assertThat(proposal(id).path("name").asText()).isEqualTo("lamp \uD83D\uDCA1");
+        assertThat(http.get(PROPOSALS + "/" + id + "?version=1").status()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> yamlThatJsonCannotHold() {
+        return Stream.of(
+                Arguments.of("lone surrogate escape", "alias: \"sur\\ud800rogate\"\ntrigger: []\nactions: []\n"),
+                Arguments.of("lone surrogate in a key", "alias: x\ntrigger: [{\"k\\udc00\": 1}]\nactions: []\n"),
+                Arguments.of(".inf", "alias: x\ntrigger: [{above: .inf}]\nactions: []\n"),
+                Arguments.of("-.inf", "alias: x\ntrigger: [{below: -.inf}]\nactions: []\n"),
+                Arguments.of(".nan", "alias: x\ntrigger: [{above: .nan}]\nactions: []\n"),
+                Arguments.of("number that overflows", "alias: x\ntrigger: [{above: 1e999999}]\nactions: []\n"));
+    }
+
+    /** yaml_content follows the same rules as JSON text and numbers (as a 422, like every YAML problem). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("yamlThatJsonCannotHold")
+    void yamlWithTextOrNumbersJsonCannotHoldIs422(String description, String yaml) {
+        long before = eventCount();
+        ObjectNode body = JSON.createObjectNode().put("yaml_content", yaml);
+        assertRejected(http.post(PROPOSALS, body.toString()), 422, before);
+    }
+
+    static Stream<Arguments> bodiesThatAreNotUtf8() {
+        byte[] utf16 = AUTOMATION.getBytes(StandardCharsets.UTF_16); // big-endian with a byte-order mark
+        return Stream.of(
+                Arguments.of("UTF-16 with a byte-order mark", utf16),
+                Arguments.of("UTF-16LE without a byte-order mark", AUTOMATION.getBytes(StandardCharsets.UTF_16LE)),
+                Arguments.of("UTF-32BE", AUTOMATION.getBytes(Charset.forName("UTF-32BE"))),
+                Arguments.of("ISO-8859-1 text", with("name", "\"caf\u00e9\"").getBytes(StandardCharsets.ISO_8859_1)),
+                Arguments.of("an encoded surrogate (CESU-8)", nameWithBytes(0xED, 0xA0, 0x80)),
+                Arguments.of("an overlong encoding of '/'", nameWithBytes(0xC0, 0xAF)),
+                Arguments.of("a sequence cut short", nameWithBytes(0xE2, 0x82)),
+                Arguments.of("a stray continuation byte", nameWithBytes(0x80)),
+                Arguments.of("a raw NUL byte", nameWithBytes(0x00)));
+    }
+
+    /** RFC 8259: JSON is UTF-8. Jackson alone would guess UTF-16/32 from the bytes and accept them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bodiesThatAreNotUtf8")
+    void bodyThatIsNotUtf8Is400(String description, byte[] body) {
+        long before = eventCount();
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(PROPOSALS))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        assertRejected(http.send(request, Map.of()), 400, before);
+    }
+
+    /** The valid automation, as UTF-8, with these raw bytes inside the name's value. */
+    private static byte[] nameWithBytes(int... raw) {
+        String[] parts = with("name", "\"a#b\"").split("#", 2);
+        byte[] head = parts[0].getBytes(StandardCharsets.UTF_8);
+        byte[] tail = parts[1].getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + raw.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        for (int i = 0; i < raw.length; i++) {
+            body[head.length + i] = (byte) raw[i];
+        }
+        System.arraycopy(tail, 0, body, head.length + raw.length, tail.length);
+        return body;
+    }
+
+    @Test
+    void aContentTypeNamingAnotherCharsetIs415() {
+        long before = eventCount();
+        for (String charset : new String[] {"UTF-16", "ISO-8859-1", "windows-1252"}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(PROPOSALS))
+                    .header("Content-Type", "application/json; charset=" + charset)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(AUTOMATION.getBytes(Charset.forName(charset))));
+            assertRejected(http.send(request, Map.of()), 415, before);
+        }
+        HttpRequest.Builder utf8 = HttpRequest.newBuilder(http.uri(PROPOSALS))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(with("name", "\"caf\u00e9\"").getBytes(StandardCharsets.UTF_8)));
+        Http.Response created = http.send(utf8, Map.of());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("name").asText()).isEqualTo("caf\u00e9");
+    }
+
+    /** TRACE is refused before Spring MVC (by the firewall); it still answers in the envelope. */
+    @Test
+    void traceAnswersInTheEnvelope() {
+        long before = eventCount();
+        HttpRequest.Builder trace = HttpRequest.newBuilder(http.uri(PROPOSALS)).method("TRACE", HttpRequest.BodyPublishers.noBody());
+        assertRejected(http.send(trace, Map.of()), 405, before);
+    }
+
     // ---- helpers ----
 
     /** A 4xx in the error envelope, correlated, free of Java internals, and nothing appended. */
@@ -398,6 +553,11 @@ class BadInputTest extends IntegrationTest {
             throw new UncheckedIOException(e);
         }
         return node.toString();
+    }
+
+    /** The valid automation with one field's value replaced by this exact text, not re-encoded. */
+    private static String withRaw(String field, String rawJson) {
+        return with(field, "\"@raw@\"").replace("\"@raw@\"", rawJson);
     }
 
     private static String without(String field) {

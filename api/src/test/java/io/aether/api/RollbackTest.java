@@ -30,12 +30,14 @@ class RollbackTest extends IntegrationTest {
         JsonNode first = http.post("/api/v1/proposals/" + id + "/rollback", "{}").json();
         assertThat(first.get("success").asBoolean()).as(first.toString()).isTrue();
         assertThat(first.get("action").asText()).isEqualTo("restored");
+        assertThat(first.get("ha_disabled").asBoolean()).as("HA no longer runs the rolled-back config").isTrue();
         assertThat(HA.automationConfig(haId(id)).orElseThrow()).isEqualTo(handEdit);
 
         // Second rollback: back to before the first deployment, when nothing existed.
         JsonNode second = http.post("/api/v1/proposals/" + id + "/rollback", "{}").json();
         assertThat(second.get("success").asBoolean()).as(second.toString()).isTrue();
         assertThat(second.get("action").asText()).isEqualTo("deleted");
+        assertThat(second.get("ha_disabled").asBoolean()).as("HA no longer runs the rolled-back config").isTrue();
         assertThat(second.get("target_version").asInt()).isLessThan(first.get("target_version").asInt());
         assertThat(HA.automationConfig(haId(id))).isEmpty();
 
@@ -104,6 +106,7 @@ class RollbackTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("success").asBoolean()).isFalse();
         assertThat(response.json().get("ha_error").asText()).isNotBlank();
+        assertThat(response.json().get("ha_disabled").asBoolean()).as("HA still runs the config").isFalse();
         assertThat(proposal(id).get("status").asText()).isEqualTo("deployed");
         assertThat(HA.automationConfig(haId(id))).isPresent();
     }

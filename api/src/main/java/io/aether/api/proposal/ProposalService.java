@@ -16,7 +16,6 @@ import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.ProposalView;
 import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
-import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
 import io.aether.domain.proposal.query.FindProposals;
 import io.aether.domain.proposal.query.GetProposal;
@@ -114,9 +113,9 @@ public class ProposalService {
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         if (outcome.isPresent() && outcome.get() instanceof ProposalRolledBack done) {
-            return Answer.done(ProposalResponses.Rollback.succeeded(id, haId, done.action() == RollbackAction.DISABLED,
-                    view.rolledBackAt(), note(done), rollbackId, done.targetVersion(), done.action().wire(),
-                    view.status()));
+            // ha_disabled: HA no longer runs the rolled-back config, whether restored, deleted or turned off.
+            return Answer.done(ProposalResponses.Rollback.succeeded(id, haId, true, view.rolledBackAt(), note(done),
+                    rollbackId, done.targetVersion(), done.action().wire(), view.status()));
         }
         if (outcome.isPresent() && outcome.get() instanceof ProposalRollbackFailed failed) {
             return Answer.done(ProposalResponses.Rollback.failed(id, haId, failed.error(),

@@ -77,7 +77,8 @@ public class ProposalYaml {
     }
 
     /**
-     * YAML timestamps become ISO strings and binary is refused, so the result is plain JSON. An
+     * YAML timestamps become ISO strings; binary, non-finite numbers and text that JSON and
+     * PostgreSQL cannot hold are refused, so the result is plain JSON. An
      * alias inside its own anchor makes a structure that contains itself: refused, not followed.
      */
     private static Object plain(Object value, Map<Object, Boolean> open) {
@@ -88,7 +89,11 @@ public class ProposalYaml {
             try {
                 if (value instanceof Map<?, ?> map) {
                     Map<String, Object> out = new LinkedHashMap<>();
-                    map.forEach((k, v) -> out.put(String.valueOf(k), plain(v, open)));
+                    map.forEach((k, v) -> {
+                        String key = String.valueOf(k);
+                        TextRules.requirePlainText("yaml_content", key);
+                        out.put(key, plain(v, open));
+                    });
                     return out;
                 }
                 List<Object> out = new ArrayList<>();
@@ -103,6 +108,10 @@ public class ProposalYaml {
         }
         if (value instanceof byte[]) {
             throw ApiException.validation("Invalid YAML: binary values are not allowed");
+        }
+        if (value instanceof Double number && !Double.isFinite(number)) {
+            // .inf, .nan and numbers too large for a double: JSON cannot carry them.
+            throw ApiException.validation("Invalid YAML: numbers must be finite (no .inf, .nan or overflowing values)");
         }
         if (value instanceof String text) {
             TextRules.requirePlainText("yaml_content", text);

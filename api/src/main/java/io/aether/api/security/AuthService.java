@@ -7,6 +7,7 @@ import io.aether.api.security.AuthProperties;
 import io.aether.api.security.OwnerAccount;
 import io.aether.api.security.SessionCookies;
 import io.aether.api.security.SessionTokens;
+import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.security.ChangePassword;
 import io.aether.domain.security.CompleteSetup;
@@ -21,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +85,7 @@ public class AuthService {
                                      HttpServletResponse response) {
         String storedHash = owner.setup().map(OwnerAccount.StoredSetup::passwordHash).orElse(null);
         if (storedHash == null && !properties.hasFallbackPassword()) {
-            throw new ApiException(HttpStatus.NOT_IMPLEMENTED, "not_configured",
+            throw new ApiException(ErrorKind.NOT_CONFIGURED,
                     "Password sign-in is not configured: complete setup with a password or set AETHER_AUTH_PASSWORD");
         }
         // The hash is checked even for a wrong user name, so timing does not tell which was wrong.
@@ -106,7 +106,7 @@ public class AuthService {
                                                            HttpServletResponse response) {
         HomeAssistantSettings stored = homeAssistant.settings();
         if (!stored.configured()) {
-            throw new ApiException(HttpStatus.NOT_IMPLEMENTED, "not_configured",
+            throw new ApiException(ErrorKind.NOT_CONFIGURED,
                     "Home Assistant is not configured: complete setup first");
         }
         try {
@@ -116,7 +116,7 @@ public class AuthService {
                 signIn.failed(request, "ha_token", null, "invalid_credentials");
                 throw unauthorized("Home Assistant did not accept this token");
             }
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "home_assistant_error",
+            throw new ApiException(ErrorKind.UPSTREAM, "home_assistant_error",
                     "Home Assistant could not check the token: " + describe(e));
         }
         return signIn.succeeded(request, response, "ha_token", "Login successful");
@@ -125,13 +125,13 @@ public class AuthService {
     public AuthResponses.Login changePassword(AuthRequests.ChangePassword body, HttpServletRequest request,
                                               HttpServletResponse response) {
         AetherAuthentication caller = SessionRequired.of(AetherAuthentication.current());
-        OwnerAccount.StoredSetup setup = owner.setup().orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                "conflict", "Complete first-time setup before changing the password"));
+        OwnerAccount.StoredSetup setup = owner.setup().orElseThrow(() -> new ApiException(ErrorKind.CONFLICT,
+                "Complete first-time setup before changing the password"));
         boolean current = setup.passwordHash() != null
                 ? passwords.matches(body.currentPassword(), setup.passwordHash())
                 : properties.hasFallbackPassword() && constantTimeEquals(body.currentPassword(), properties.password());
         if (!current) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "The current password is not correct");
+            throw new ApiException(ErrorKind.FORBIDDEN, "The current password is not correct");
         }
         String hash = passwords.encode(body.newPassword());
         transaction.executeWithoutResult(status -> {
@@ -159,11 +159,11 @@ public class AuthService {
         HomeAssistantClient candidate = homeAssistant.clientFor(haUrl, token);
         try {
             if (!candidate.apiStatus().has("message")) {
-                throw new ApiException(HttpStatus.BAD_REQUEST, "ha_verification_failed",
+                throw new ApiException(ErrorKind.BAD_REQUEST, "ha_verification_failed",
                         "The URL did not answer like Home Assistant's API");
             }
         } catch (HomeAssistantException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "ha_verification_failed",
+            throw new ApiException(ErrorKind.BAD_REQUEST, "ha_verification_failed",
                     "Home Assistant could not be verified: " + describe(e));
         }
     }
@@ -184,10 +184,10 @@ public class AuthService {
     }
 
     private static ApiException alreadySetUp() {
-        return new ApiException(HttpStatus.CONFLICT, "conflict", "Setup has already been completed");
+        return new ApiException(ErrorKind.CONFLICT, "Setup has already been completed");
     }
 
     static ApiException unauthorized(String message) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", message);
+        return new ApiException(ErrorKind.UNAUTHORIZED, message);
     }
 }

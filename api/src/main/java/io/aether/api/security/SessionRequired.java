@@ -2,7 +2,7 @@ package io.aether.api.security;
 
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AetherAuthentication;
-import org.springframework.http.HttpStatus;
+import io.aether.domain.ErrorKind;
 
 /**
  * Managing credentials (password, API keys, passkeys, Google link) needs a signed-in person, not
@@ -14,7 +14,7 @@ public final class SessionRequired {
 
     public static AetherAuthentication of(AetherAuthentication caller) {
         if (caller.session() == null) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+            throw new ApiException(ErrorKind.FORBIDDEN,
                     "This needs a signed-in session (password, passkey, Home Assistant token or Google), not an API key");
         }
         return caller;

@@ -1,6 +1,7 @@
 package io.aether.api.system;
 
 import io.aether.api.platform.error.ApiException;
+import io.aether.domain.ErrorKind;
 import io.aether.query.Projections;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -80,11 +80,11 @@ public class EventProcessors {
     /** Clears a projection's tables (its reset handler) and replays every event into it. */
     public void rebuild(String name) {
         if (!Projections.NAMES.contains(name)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not_found",
+            throw new ApiException(ErrorKind.NOT_FOUND,
                     "No projection named '" + name + "'; projections: " + String.join(", ", Projections.NAMES));
         }
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                .orElseThrow(() -> new ApiException(ErrorKind.UNAVAILABLE,
                         "Projection '" + name + "' is not running"));
         requireClaimed(processor);
         processor.shutDown();
@@ -95,7 +95,7 @@ public class EventProcessors {
     /** A reset before the segments are claimed can leave the processor idle (stack notes #4): refuse it. */
     private static void requireClaimed(StreamingEventProcessor processor) {
         if (processor.processingStatus().isEmpty()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+            throw new ApiException(ErrorKind.UNAVAILABLE,
                     "Projection '" + processor.getName() + "' has not claimed its segments yet; try again shortly");
         }
     }

@@ -1,5 +1,6 @@
 package io.aether.api.system;
 
+import io.aether.domain.ErrorKind;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.aether.api.platform.error.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +43,7 @@ public class SystemController {
     @Operation(summary = "Readiness: 503 while the database is unreachable")
     public SystemResponses.Health ready() {
         if (!status.databaseReachable()) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+            throw new ApiException(ErrorKind.UNAVAILABLE,
                     "Not ready: database unavailable");
         }
         return new SystemResponses.Health(SystemResponses.HealthStatus.HEALTHY, Instant.now(), status.version());

@@ -1,9 +1,10 @@
 package io.aether.domain.proposal;
 
+import io.aether.domain.ErrorKind;
 import java.util.UUID;
 
 /** No proposal with this id exists (or it was deleted). */
-public class ProposalNotFoundException extends RuntimeException {
+public class ProposalNotFoundException extends RuntimeException implements ErrorKind.Carrier {
     private final UUID proposalId;
 
     public ProposalNotFoundException(UUID proposalId) {
@@ -13,5 +14,10 @@ public class ProposalNotFoundException extends RuntimeException {
 
     public UUID proposalId() {
         return proposalId;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.NOT_FOUND;
     }
 }

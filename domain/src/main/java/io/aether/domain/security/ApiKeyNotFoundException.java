@@ -1,7 +1,9 @@
 package io.aether.domain.security;
 
+import io.aether.domain.ErrorKind;
+
 /** No active API key has this id (never issued, or already revoked). */
-public class ApiKeyNotFoundException extends RuntimeException {
+public class ApiKeyNotFoundException extends RuntimeException implements ErrorKind.Carrier {
     private final String keyId;
 
     public ApiKeyNotFoundException(String keyId) {
@@ -11,5 +13,10 @@ public class ApiKeyNotFoundException extends RuntimeException {
 
     public String keyId() {
         return keyId;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.NOT_FOUND;
     }
 }

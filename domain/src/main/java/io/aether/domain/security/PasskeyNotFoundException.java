@@ -1,7 +1,9 @@
 package io.aether.domain.security;
 
+import io.aether.domain.ErrorKind;
+
 /** No registered passkey has this id (never registered, or already removed). */
-public class PasskeyNotFoundException extends RuntimeException {
+public class PasskeyNotFoundException extends RuntimeException implements ErrorKind.Carrier {
     private final String passkeyId;
 
     public PasskeyNotFoundException(String passkeyId) {
@@ -11,5 +13,10 @@ public class PasskeyNotFoundException extends RuntimeException {
 
     public String passkeyId() {
         return passkeyId;
+    }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.NOT_FOUND;
     }
 }

@@ -21,7 +21,8 @@ public class JsonConfiguration {
     @Bean
     @Primary
     ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
-        ObjectMapper mapper = builder.createXmlMapper(false).build();
+        // Lone surrogates and numbers that overflow to infinity are refused while parsing.
+        ObjectMapper mapper = builder.createXmlMapper(false).factory(new StrictJsonFactory()).build();
         // Hostile deeply nested JSON is refused while parsing (Jackson's default allows 1000 levels).
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

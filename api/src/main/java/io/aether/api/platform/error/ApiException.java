@@ -1,31 +1,40 @@
 package io.aether.api.platform.error;
 
-import org.springframework.http.HttpStatus;
+import io.aether.domain.ErrorKind;
 
-/** An error the API answers as-is: status, error type and a message safe to show. */
-public class ApiException extends RuntimeException {
-    private final HttpStatus status;
+/**
+ * An error the API answers as-is: its kind (which gives the status), optionally a more specific
+ * error type than the kind's own, and a message safe to show.
+ */
+public class ApiException extends RuntimeException implements ErrorKind.Carrier {
+    private final ErrorKind kind;
     private final String type;
 
-    public ApiException(HttpStatus status, String type, String message) {
+    public ApiException(ErrorKind kind, String message) {
+        this(kind, null, message);
+    }
+
+    public ApiException(ErrorKind kind, String type, String message) {
         super(message);
-        this.status = status;
+        this.kind = kind;
         this.type = type;
     }
 
-    public HttpStatus status() {
-        return status;
+    @Override
+    public ErrorKind kind() {
+        return kind;
     }
 
-    public String type() {
+    @Override
+    public String errorType() {
         return type;
     }
 
     public static ApiException badRequest(String message) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", message);
+        return new ApiException(ErrorKind.BAD_REQUEST, message);
     }
 
     public static ApiException validation(String message) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "validation_error", message);
+        return new ApiException(ErrorKind.VALIDATION, message);
     }
 }

@@ -1,21 +1,14 @@
 package io.aether.api.platform.error;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import io.aether.api.platform.web.BodySizeLimitFilter;
-import io.aether.command.proposal.AutomationGatewayException;
-import io.aether.domain.proposal.IllegalProposalTransitionException;
-import io.aether.domain.proposal.InvalidProposalCommandException;
-import io.aether.domain.proposal.ProposalNotFoundException;
-import io.aether.domain.proposal.UnsupportedProposalTypeException;
-import io.aether.domain.security.ApiKeyNotFoundException;
-import io.aether.domain.security.PasskeyNotFoundException;
-import io.aether.domain.security.SetupAlreadyCompletedException;
+import io.aether.domain.ErrorKind;
 import io.aether.homeassistant.HomeAssistantException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -23,13 +16,16 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,9 +35,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure to the error envelope. Domain exceptions are looked for along the cause
- * chain because Axon's gateways may wrap them. Anything unexpected is a 500 with a generic
- * message; details go to the log only, never into the response.
+ * Maps every failure to the error envelope. Exceptions that carry an {@link ErrorKind} are
+ * looked for along the cause chain (Axon's gateways may wrap them) and answered by kind, so this
+ * class names no feature. Anything unexpected is a 500 with a generic message; details go to the
+ * log only, never into the response.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -54,9 +51,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (causeOf(e, BodySizeLimitFilter.PayloadTooLargeException.class) != null) {
-            return errors.entity(request, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
-                    causeOf(e, BodySizeLimitFilter.PayloadTooLargeException.class).getMessage(), null);
+        ErrorKind.Carrier refused = causeOf(e, ErrorKind.Carrier.class);
+        if (refused != null) {
+            // The body was refused while it was read: too large, not UTF-8, text or numbers we do not store.
+            return answer(request, refused.kind(), refused.errorType(), ((Throwable) refused).getMessage());
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
@@ -118,6 +116,17 @@ public class ApiExceptionHandler {
         return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage(), null);
     }
 
+    /** A path variable that converts to nothing, such as a UUID id that is only whitespace. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<ApiError> missingPathVariable(MissingPathVariableException e, HttpServletRequest request) {
+        if (!e.isMissingAfterConversion()) {
+            return other(e, request);
+        }
+        String expected = e.getParameter().getParameterType() == UUID.class ? "a UUID" : "a value";
+        return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request",
+                "Invalid value for '" + e.getVariableName() + "': expected " + expected, null);
+    }
+
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noRoute(HttpServletRequest request) {
         return errors.entity(request, HttpStatus.NOT_FOUND, "not_found", "No such endpoint", null);
@@ -141,57 +150,63 @@ public class ApiExceptionHandler {
                 "This endpoint answers application/json", null);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
-        return errors.entity(request, e.status(), e.type(), e.getMessage(), null);
-    }
-
-    /** Domain and Axon failures, possibly wrapped by a gateway. */
+    /**
+     * Every other failure, possibly wrapped by an Axon gateway: an exception that carries its
+     * {@link ErrorKind} is answered by kind; a few foreign exceptions are given a kind here;
+     * anything else is a 500 with a generic message, the details in the log only.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> other(Exception e, HttpServletRequest request) {
+        ErrorKind.Carrier carrier = causeOf(e, ErrorKind.Carrier.class);
+        if (carrier != null) {
+            return answer(request, carrier.kind(), carrier.errorType(), ((Throwable) carrier).getMessage());
+        }
         Throwable t;
-        if ((t = causeOf(e, ProposalNotFoundException.class)) != null
-                || (t = causeOf(e, AggregateNotFoundException.class)) != null) {
-            String message = t instanceof ProposalNotFoundException ? t.getMessage() : "Proposal not found";
-            return errors.entity(request, HttpStatus.NOT_FOUND, "not_found", message, null);
+        if (causeOf(e, AggregateNotFoundException.class) != null) {
+            return answer(request, ErrorKind.NOT_FOUND, null, "Not found: it does not exist or was deleted");
         }
-        if ((t = causeOf(e, ApiKeyNotFoundException.class)) != null
-                || (t = causeOf(e, PasskeyNotFoundException.class)) != null) {
-            return errors.entity(request, HttpStatus.NOT_FOUND, "not_found", t.getMessage(), null);
+        if (causeOf(e, ConcurrencyException.class) != null || causeOf(e, ConflictingModificationException.class) != null) {
+            return answer(request, ErrorKind.CONFLICT, null,
+                    "It was changed by another request; reload it and try again");
         }
-        if ((t = causeOf(e, IllegalProposalTransitionException.class)) != null
-                || (t = causeOf(e, SetupAlreadyCompletedException.class)) != null) {
-            return errors.entity(request, HttpStatus.CONFLICT, "conflict", t.getMessage(), null);
-        }
-        if (causeOf(e, ConcurrencyException.class) != null
-                || causeOf(e, ConflictingModificationException.class) != null) {
-            return errors.entity(request, HttpStatus.CONFLICT, "conflict",
-                    "The proposal was changed by another request; reload it and try again", null);
-        }
-        if ((t = causeOf(e, InvalidProposalCommandException.class)) != null
-                || (t = causeOf(e, UnsupportedProposalTypeException.class)) != null) {
-            return errors.entity(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation_error", t.getMessage(), null);
-        }
-        if ((t = causeOf(e, HomeAssistantException.class)) != null
-                || (t = causeOf(e, AutomationGatewayException.class)) != null) {
-            return errors.entity(request, HttpStatus.BAD_GATEWAY, "home_assistant_error", t.getMessage(), null);
-        }
-        if ((t = causeOf(e, BodySizeLimitFilter.PayloadTooLargeException.class)) != null) {
-            return errors.entity(request, HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", t.getMessage(), null);
+        if ((t = causeOf(e, HomeAssistantException.class)) != null) {
+            return answer(request, ErrorKind.UPSTREAM, "home_assistant_error", t.getMessage());
         }
         if (causeOf(e, EventStoreException.class) != null
-                || causeOf(e, org.springframework.dao.DataAccessResourceFailureException.class) != null
-                || causeOf(e, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null) {
+                || causeOf(e, DataAccessResourceFailureException.class) != null
+                || causeOf(e, CannotGetJdbcConnectionException.class) != null) {
             log.error("Storage unavailable while handling {} {}", request.getMethod(), request.getRequestURI(), e);
-            return errors.entity(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                    "The database is unavailable; try again later", null);
+            return answer(request, ErrorKind.UNAVAILABLE, null, "The database is unavailable; try again later");
         }
         log.error("Unexpected error handling {} {}", request.getMethod(), request.getRequestURI(), e);
         return errors.entity(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "Internal server error", null);
     }
 
-    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+    /** The one place where a kind becomes a status and an error type. */
+    private ResponseEntity<ApiError> answer(HttpServletRequest request, ErrorKind kind, String type, String message) {
+        HttpStatus status = switch (kind) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case VALIDATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case UPSTREAM -> HttpStatus.BAD_GATEWAY;
+            case NOT_CONFIGURED -> HttpStatus.NOT_IMPLEMENTED;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
+        String kindType = switch (kind) {
+            case VALIDATION -> "validation_error";
+            case UPSTREAM -> "upstream_error";
+            case NOT_CONFIGURED -> "not_configured";
+            default -> ErrorTypes.forStatus(status.value());
+        };
+        return errors.entity(request, status, type != null ? type : kindType, message, null);
+    }
+
+    static <T> T causeOf(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -2,6 +2,7 @@ package io.aether.api.platform.web;
 
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.platform.error.ErrorResponses;
+import io.aether.domain.ErrorKind;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -46,9 +47,14 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /** Thrown while reading a body that grows past the limit; mapped to 413. */
-    public static class PayloadTooLargeException extends IOException {
+    public static class PayloadTooLargeException extends IOException implements ErrorKind.Carrier {
         public PayloadTooLargeException(long limit) {
             super("Request body exceeds the limit of " + limit + " bytes");
+        }
+
+        @Override
+        public ErrorKind kind() {
+            return ErrorKind.TOO_LARGE;
         }
     }
 

@@ -1,24 +1,41 @@
 package io.aether.api.platform.web;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.platform.error.ApiError;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description generated from the code: the HTTP mapper's names and the error envelope. */
+/**
+ * The OpenAPI description generated from the code: the HTTP mapper's names, nullable properties,
+ * the success statuses handlers set at run time, and the error envelope.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -58,6 +75,147 @@ public class OpenApiConfiguration {
     private static final String API_KEY_HEADER = "APIKeyHeader";
     private static final String API_KEY_QUERY = "APIKeyQuery";
     private static final String COOKIE = "sessionCookie";
+
+    /**
+     * Statuses that handlers set on their ResponseEntity at run time, which springdoc cannot see
+     * (it lists 200 for them): "method path" to the success statuses of that operation. The body
+     * of each is the one springdoc found; 204 has none. OpenApiContractTest fails on any real
+     * answer whose status is missing here.
+     */
+    private static final Map<String, List<String>> SUCCESS_STATUSES = Map.of(
+            "post /api/v1/proposals", List.of("201"),
+            "post /api/v1/proposals/{id}/deploy", List.of("200", "202"),
+            "post /api/v1/proposals/{id}/rollback", List.of("200", "202"),
+            "delete /api/v1/proposals/{id}", List.of("204"),
+            "post /api/v1/auth/api-keys", List.of("201"),
+            "post /api/v1/projections/{name}/rebuild", List.of("202"));
+    private static final Map<String, String> SUCCESS_DESCRIPTIONS = Map.of(
+            "200", "OK",
+            "201", "Created",
+            "202", "Accepted: still in progress; GET the resource for the outcome",
+            "204", "Done; no body");
+
+    @Bean
+    OpenApiCustomizer successStatuses() {
+        return openApi -> SUCCESS_STATUSES.forEach((operationKey, statuses) -> {
+            String[] methodAndPath = operationKey.split(" ", 2);
+            PathItem path = openApi.getPaths().get(methodAndPath[1]);
+            Operation operation = path == null ? null
+                    : path.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0].toUpperCase()));
+            if (operation == null) {
+                throw new IllegalStateException("No operation " + operationKey + " to document statuses for");
+            }
+            ApiResponse found = operation.getResponses().remove("200");
+            ApiResponses responses = new ApiResponses();
+            for (String status : statuses) {
+                ApiResponse response = new ApiResponse().description(SUCCESS_DESCRIPTIONS.get(status));
+                if (!status.equals("204") && found != null) {
+                    response.content(found.getContent());
+                }
+                responses.addApiResponse(status, response);
+            }
+            responses.putAll(operation.getResponses());
+            operation.setResponses(responses);
+        });
+    }
+
+    /**
+     * A property may be null on the wire unless its Java type is primitive or it is required
+     * ({@code @NotNull}, {@code @NotBlank}, {@code @Schema(requiredMode = REQUIRED)}): records are
+     * written with their null components. The property is marked here, where its Java type is
+     * known, and {@link #wireTypes()} turns the mark into OpenAPI 3.1's {@code "null"} type (swagger
+     * copies property schemas in a form that would drop the type set now). Named models (objects
+     * referenced by {@code $ref}) are left as they are.
+     */
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return (property, type) -> {
+            if (property != null && property.get$ref() == null && property.getName() == null
+                    && !isPrimitive(type.getType()) && !isRequired(type.getCtxAnnotations())) {
+                property.addExtension(NULLABLE, true);
+            }
+            return property;
+        };
+    }
+
+    private static final String NULLABLE = "x-aether-nullable";
+
+    /**
+     * The final pass over the models: marked properties admit null (a {@code "null"} type, and
+     * null in an enum); a Java {@code Object} value (such as in {@code Map<String, Object>}) is any
+     * JSON value, not only an object.
+     */
+    @Bean
+    OpenApiCustomizer wireTypes() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            for (Schema<?> model : openApi.getComponents().getSchemas().values()) {
+                if (model.getProperties() == null) {
+                    continue;
+                }
+                for (Schema<?> property : model.getProperties().values()) {
+                    anyValue(property);
+                    if (property.getExtensions() != null && property.getExtensions().remove(NULLABLE) != null) {
+                        admitNull(property);
+                    }
+                    if (property.getExtensions() != null && property.getExtensions().isEmpty()) {
+                        property.setExtensions(null);
+                    }
+                }
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void admitNull(Schema property) {
+        Set<String> types = new LinkedHashSet<>();
+        if (property.getTypes() != null) {
+            types.addAll(property.getTypes());
+        } else if (property.getType() != null) {
+            types.add(property.getType());
+        }
+        if (types.isEmpty()) {
+            // No type: any value, null included, is allowed already.
+            return;
+        }
+        types.add("null");
+        property.setTypes(types);
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            property.getEnum().add(null);
+        }
+    }
+
+    private static void anyValue(Schema<?> property) {
+        if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null
+                && values.getProperties() == null && isOnlyObject(values)) {
+            property.setAdditionalProperties(new Schema<>());
+        }
+    }
+
+    private static boolean isOnlyObject(Schema<?> schema) {
+        Set<String> types = schema.getTypes();
+        return types != null ? types.equals(Set.of("object")) : "object".equals(schema.getType());
+    }
+
+    private static boolean isPrimitive(Type type) {
+        return type instanceof Class<?> c ? c.isPrimitive() : type instanceof JavaType j && j.isPrimitive();
+    }
+
+    private static boolean isRequired(Annotation[] annotations) {
+        if (annotations == null) {
+            return false;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof NotNull || annotation instanceof NotBlank || annotation instanceof NotEmpty
+                    || annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema
+                    && (schema.requiredMode() == RequiredMode.REQUIRED || schema.required())) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Every operation may answer 4xx/5xx in the error envelope. */
     @Bean

@@ -8,6 +8,7 @@ import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AetherAuthentication;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.domain.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -80,15 +80,15 @@ public class GoogleSignIn {
             }
         } catch (RejectedCredentialException e) {
             signIn.failed(request, METHOD, null, e.reason());
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
+            throw new ApiException(ErrorKind.UNAUTHORIZED,
                     "Google credential is not valid: " + e.reason());
         } catch (GoogleKeys.UnavailableException e) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "google_unavailable",
+            throw new ApiException(ErrorKind.UPSTREAM, "google_unavailable",
                     "Google's signing keys could not be fetched: " + e.getMessage());
         }
         if (!profiles.link(identity)) {
             signIn.failed(request, METHOD, null, "a different Google account is linked");
-            throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+            throw new ApiException(ErrorKind.FORBIDDEN,
                     "A different Google account is linked to this owner");
         }
         return signIn.succeeded(request, response, METHOD, "Login successful");
@@ -96,7 +96,7 @@ public class GoogleSignIn {
 
     private void requireConfigured() {
         if (!google.configured()) {
-            throw new ApiException(HttpStatus.NOT_IMPLEMENTED, "not_configured",
+            throw new ApiException(ErrorKind.NOT_CONFIGURED,
                     "Google sign-in is not configured: set AETHER_GOOGLE_CLIENT_ID to the OAuth client id, and "
                             + "AETHER_GOOGLE_REDIRECT_URI unless the redirect URI is AETHER_PUBLIC_URL + /login");
         }

@@ -10,6 +10,7 @@ import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AetherAuthentication;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.domain.ErrorKind;
 import io.aether.domain.security.RegisterPasskey;
 import io.aether.domain.security.SecurityPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -86,7 +86,7 @@ public class PasskeyRegistration {
                         passkey.id().toString(), passkey.deviceName(), context));
             });
         } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "conflict", "This passkey is already registered");
+            throw new ApiException(ErrorKind.CONFLICT, "This passkey is already registered");
         }
         return PasskeyResponses.PasskeyInfo.of(passkey);
     }

@@ -7,12 +7,12 @@ import io.aether.api.security.SignIn;
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.domain.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,7 +58,7 @@ public class PasskeySignIn {
             verifyAssertion(body, request);
         } catch (PasskeyRejectedException e) {
             signIn.failed(request, METHOD, null, e.reason());
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Passkey sign-in failed");
+            throw new ApiException(ErrorKind.UNAUTHORIZED, "Passkey sign-in failed");
         }
         return signIn.succeeded(request, response, METHOD, "Login successful");
     }
