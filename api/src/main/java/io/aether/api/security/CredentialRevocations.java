@@ -62,6 +62,8 @@ public class CredentialRevocations implements SmartLifecycle {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
+        // Unconfirmed until the listener's first round trip.
+        this.confirmedAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
     }
 
     /** An active API key as the request path needs it. */
@@ -131,7 +133,7 @@ public class CredentialRevocations implements SmartLifecycle {
     /** The view if it was confirmed recently enough to be trusted, else null. */
     private View trusted() {
         View current = view;
-        if (current == null || System.nanoTime() - confirmedAt > MAX_STALENESS.toNanos()) {
+        if (!running || current == null || System.nanoTime() - confirmedAt > MAX_STALENESS.toNanos()) {
             return null;
         }
         return current;
@@ -219,6 +221,8 @@ public class CredentialRevocations implements SmartLifecycle {
                     confirmedAt = before;
                 }
             } catch (SQLException | RuntimeException e) {
+                // Distrust the view at once: a lost connection is usually the database going away.
+                confirmedAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
                 if (running) {
                     log.warn("Credential revocation listener lost its connection ({}); the database is asked "
                             + "for every credential until it is back", e.toString());

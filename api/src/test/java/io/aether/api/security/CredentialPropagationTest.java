@@ -122,6 +122,25 @@ class CredentialPropagationTest {
                 .until(() -> keyOnB.get("/api/v1/auth/me").status() == 401);
     }
 
+    @Test
+    void aNodeWhoseListenerIsDownAsksTheDatabase() {
+        CredentialRevocations revocationsOnB = nodeB.bean(CredentialRevocations.class);
+        String token = a.signIn(OWNER, password).defaultToken();
+        assertThat(b.withBearer(token).get("/api/v1/auth/me").status()).isEqualTo(200);
+        revocationsOnB.stop();
+        try {
+            assertThat(revocationsOnB.confirmed()).isFalse();
+            assertThat(b.withBearer(token).get("/api/v1/auth/me").status()).isEqualTo(200);
+
+            assertThat(a.withBearer(token).post("/api/v1/auth/logout", "{}").status()).isEqualTo(200);
+
+            // No notice can reach node B now; it refuses the token at once from the database.
+            assertThat(b.withBearer(token).get("/api/v1/auth/me").status()).isEqualTo(401);
+        } finally {
+            revocationsOnB.start();
+        }
+    }
+
     /** Both nodes decide from their in-memory view (not the database fallback), which is what is tested. */
     private static void assertAnsweredFromMemory() {
         await().atMost(WITHIN).until(() -> nodeA.bean(CredentialRevocations.class).confirmed()

@@ -181,7 +181,8 @@ public class ApiExceptionHandler {
         }
         if (causeOf(e, EventStoreException.class) != null
                 || causeOf(e, org.springframework.dao.DataAccessResourceFailureException.class) != null
-                || causeOf(e, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null) {
+                || causeOf(e, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null
+                || causeOf(e, org.springframework.transaction.CannotCreateTransactionException.class) != null) {
             log.error("Storage unavailable while handling {} {}", request.getMethod(), request.getRequestURI(), e);
             return errors.entity(request, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
                     "The database is unavailable; try again later", null);
