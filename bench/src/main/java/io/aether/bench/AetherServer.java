@@ -51,8 +51,19 @@ final class AetherServer implements AutoCloseable {
 
     static AetherServer spawn(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db, String haUrl,
                               String haToken, Path workDir) throws IOException {
+        return spawn(jar, heap, extraJvmArgs, db, haUrl, haToken, workDir, workDir.resolve("aether-data"), null);
+    }
+
+    /**
+     * As above with a given data directory (a second server on the same database needs the first
+     * one's, which holds the key of the secrets stored in the database); with extraClassPath (a
+     * directory) the jar is started through Spring Boot's PropertiesLauncher with that directory
+     * on loader.path, so classes in it join the server.
+     */
+    static AetherServer spawn(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db, String haUrl,
+                              String haToken, Path workDir, Path dataDirectory, Path extraClassPath) throws IOException {
         int port = freePort();
-        Path dataDir = Files.createDirectories(workDir.resolve("aether-data"));
+        Path dataDir = Files.createDirectories(dataDirectory);
         Path log = workDir.resolve("aether-server.log");
         // Run a private copy: a rebuild of api/target/aether.jar while the server runs would pull
         // classes from under it (NoClassDefFoundError at the first class loaded late).
@@ -60,7 +71,12 @@ final class AetherServer implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, heap));
         command.addAll(extraJvmArgs);
-        command.addAll(List.of("-jar", copy.toString()));
+        if (extraClassPath == null) {
+            command.addAll(List.of("-jar", copy.toString()));
+        } else {
+            command.addAll(List.of("-Dloader.path=" + extraClassPath, "-cp", copy.toString(),
+                    "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)

@@ -32,7 +32,9 @@ import java.util.UUID;
  *
  * <p>Settings (system properties): bench.seconds (20), bench.warmupSeconds (5), bench.serverJar
  * (api/target/aether.jar), bench.serverHeap (-Xmx256m), bench.serverJvmArgs (-XX:+UseSerialGC; extra server JVM
- * options, space-separated), bench.database (aether_bench), bench.allowRemoteDb (false).
+ * options, space-separated), bench.database (aether_bench), bench.allowRemoteDb (false), bench.authBaseline
+ * (true: afterwards, the same HTTP load against a second server that checks no credential, for the
+ * cost of authentication).
  * Database: AETHER_DB_URL / AETHER_DB_USER / AETHER_DB_PASSWORD, else an embedded PostgreSQL.
  */
 public final class BenchmarkMain {
@@ -71,6 +73,7 @@ public final class BenchmarkMain {
         List<String> extraJvmArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         String dbName = System.getProperty("bench.database", "aether_bench");
         boolean allowRemote = Boolean.getBoolean("bench.allowRemoteDb");
+        boolean authBaseline = Boolean.parseBoolean(System.getProperty("bench.authBaseline", "true"));
         Path jar = serverJar();
         Duration measure = Duration.ofSeconds(seconds);
         Duration warm = Duration.ofSeconds(warmup);
@@ -194,6 +197,11 @@ public final class BenchmarkMain {
             server.close();
             log("Server stopped by SIGTERM in %.1f s, exit code %s", server.stopSeconds(), server.exitCode());
 
+            // 3d. the same HTTP load without any credential check, for the cost of authentication
+            HttpResult[] unchecked = authBaseline
+                    ? uncheckedLoad(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, warm, measure)
+                    : null;
+
             // 6. report
             section("Machine");
             row("CPU", Machine.cpuModel());
@@ -235,6 +243,19 @@ public final class BenchmarkMain {
             }
             report.append(f("%nPayload size: Aether events average %.0f bytes, raw rows %.0f bytes.%n",
                     aetherPayload, rawPayload));
+            if (unchecked != null) {
+                report.append("\n| clients | (a) authenticated (Bearer) pairs/s | (d) no credential check pairs/s "
+                        + "| a/d | server CPU per pair a / d |\n| ---: | ---: | ---: | ---: | ---: |\n");
+                for (int i = 0; i < CONCURRENCY.length; i++) {
+                    HttpResult a = http[i];
+                    HttpResult d = unchecked[i];
+                    report.append(f("| %d | %.1f | %.1f | %.3f | %.2f / %.2f ms |%n", CONCURRENCY[i],
+                            a.load().perSecond(), d.load().perSecond(), a.load().perSecond() / d.load().perSecond(),
+                            1000 * a.serverCpuSeconds() / a.load().ops(), 1000 * d.serverCpuSeconds() / d.load().ops()));
+                }
+                report.append("\n(d) ran after (a) on a second server started on the same database, with the "
+                        + "benchmark-only NoCredentialCheck on its class path; compare within one run.\n");
+            }
             report.append("\n| (c) rebuild of proposal-list | events | seconds | events/s |\n| --- | ---: | ---: | ---: |\n");
             report.append(f("| Aether: POST rebuild until lag 0 (server CPU %.1f s) | %d | %.2f | %.0f |%n",
                     rebuildCpu, storeEvents, rebuild.seconds(), storeEvents / rebuild.seconds()));
@@ -271,6 +292,63 @@ public final class BenchmarkMain {
     }
 
     // ---- HTTP load -----------------------------------------------------------------------------
+
+    /**
+     * Starts a second server on the same database with io.aether.bench.open.NoCredentialCheck on its
+     * class path, checks that it answers without a credential, runs the HTTP load (warm-up and
+     * measurement per concurrency) without one, and stops it.
+     */
+    private HttpResult[] uncheckedLoad(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db,
+                                       String haUrl, String haToken, Path work, Duration warm, Duration measure)
+            throws Exception {
+        Path dir = Files.createDirectories(work.resolve("unchecked"));
+        Path classes = dir.resolve("classes");
+        Path classFile = classes.resolve(io.aether.bench.open.NoCredentialCheck.CLASS_FILE);
+        Files.createDirectories(classFile.getParent());
+        try (var in = BenchmarkMain.class.getClassLoader()
+                .getResourceAsStream(io.aether.bench.open.NoCredentialCheck.CLASS_FILE)) {
+            if (in == null) {
+                throw new BenchFailure("NoCredentialCheck.class is missing from the harness jar");
+            }
+            Files.copy(in, classFile);
+        }
+        // The first server's data directory (stopped by now): its key decrypts the secrets in the database.
+        AetherServer server = AetherServer.spawn(jar, heap, extraJvmArgs, db, haUrl, haToken, dir,
+                work.resolve("aether-data"), classes);
+        resources.push(server);
+        double startup = server.awaitReady(START_TIMEOUT);
+        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/v1/proposals?limit=1")).timeout(HTTP_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (probe.statusCode() != 200) {
+            throw new BenchFailure("The server without credential checks answered " + probe.statusCode()
+                    + " to a request without a credential: NoCredentialCheck was not loaded");
+        }
+        log("Server without credential checks, pid %d, ready after %.2f s", server.pid(), startup);
+        HttpResult[] results = new HttpResult[CONCURRENCY.length];
+        for (int i = 0; i < CONCURRENCY.length; i++) {
+            int clients = CONCURRENCY[i];
+            server.checkAlive("the HTTP load without credential checks");
+            if (!warm.isZero()) {
+                LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), null, "uw" + clients + "-" + th));
+            }
+            long before = db.count("SELECT count(*) FROM domain_event_entry");
+            double cpu0 = server.cpuSeconds();
+            LoadRunner.Result r = LoadRunner.run(clients, measure,
+                    th -> new ProposalWorker(server.baseUrl(), null, "um" + clients + "-" + th));
+            double cpu = server.cpuSeconds() - cpu0;
+            long events = db.count("SELECT count(*) FROM domain_event_entry") - before;
+            results[i] = new HttpResult(r, events, -1, cpu);
+            log("HTTP without credential checks, %d client(s): %d pairs in %.1f s = %.1f pairs/s "
+                            + "(pair latency mean %.1f ms; server CPU %.1f ms per pair)", clients, r.ops(), r.seconds(),
+                    r.perSecond(), r.meanLatencyMs(), r.ops() == 0 ? 0.0 : 1000 * cpu / r.ops());
+            if (r.ops() == 0) {
+                throw new BenchFailure("No proposal was created and approved without credential checks");
+            }
+        }
+        server.close();
+        return results;
+    }
 
     record HttpResult(LoadRunner.Result load, long events, long peakKb, double serverCpuSeconds) {
     }
@@ -313,11 +391,13 @@ public final class BenchmarkMain {
         }
 
         private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Accept", "application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         @Override

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +30,14 @@ public class ApiKeys {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
+    private final CredentialRevocations revocations;
     private final Clock clock;
+    /** When this node last wrote last_used_at of a key: the cached keys do not see that write. */
+    private final Map<UUID, Instant> usesNoted = new ConcurrentHashMap<>();
 
-    public ApiKeys(JdbcClient jdbc, Clock clock) {
+    public ApiKeys(JdbcClient jdbc, CredentialRevocations revocations, Clock clock) {
         this.jdbc = jdbc;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -60,13 +66,22 @@ public class ApiKeys {
                 .param("id", key.id()).param("name", key.name()).param("prefix", key.prefix())
                 .param("hash", hash(secret)).param("created", Timestamp.from(key.createdAt()))
                 .update();
+        revocations.changed("api_key");
         return new IssuedKey(key, secret);
     }
 
-    /** The active key with this secret, noting its use; empty for an unknown or revoked key. */
+    /**
+     * The active key with this secret, noting its use; empty for an unknown or revoked key. Known
+     * keys are found in memory ({@link CredentialRevocations}); the database is asked only for a
+     * key this node does not know (new, revoked or wrong).
+     */
     public Optional<ApiKey> authenticate(String secret) {
-        Optional<ApiKey> key = jdbc.sql(SELECT + " WHERE key_hash = :hash AND revoked_at IS NULL")
-                .param("hash", hash(secret)).query(this::row).optional();
+        String hash = hash(secret);
+        Optional<ApiKey> key = revocations.activeKey(hash)
+                .map(known -> new ApiKey(known.id(), known.name(), known.prefix(), known.createdAt(),
+                        known.lastUsedAt(), null))
+                .or(() -> jdbc.sql(SELECT + " WHERE key_hash = :hash AND revoked_at IS NULL")
+                        .param("hash", hash).query(this::row).optional());
         key.ifPresent(this::noteUse);
         return key;
     }
@@ -81,14 +96,24 @@ public class ApiKeys {
 
     /** Marks the key revoked; false when it is unknown or was already revoked. */
     public boolean revoke(UUID id) {
-        return jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("id", id)
                 .update() == 1;
+        if (revoked) {
+            revocations.changed("api_key");
+        }
+        return revoked;
     }
 
     private void noteUse(ApiKey key) {
         Instant now = clock.instant();
-        if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+        Instant last = key.lastUsedAt();
+        Instant noted = usesNoted.get(key.id());
+        if (noted != null && (last == null || noted.isAfter(last))) {
+            last = noted;
+        }
+        if (last == null || last.plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            usesNoted.put(key.id(), now);
             jdbc.sql("UPDATE api_key SET last_used_at = :now WHERE id = :id")
                     .param("now", Timestamp.from(now)).param("id", key.id()).update();
         }

@@ -18,11 +18,13 @@ public class OwnerAccount {
     private static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    private final CredentialRevocations revocations;
     private volatile Cached cached;
 
-    public OwnerAccount(JdbcClient jdbc, SecretCipher cipher) {
+    public OwnerAccount(JdbcClient jdbc, SecretCipher cipher, CredentialRevocations revocations) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.revocations = revocations;
     }
 
     /** What setup stored; the HA token is decrypted only when asked for. */
@@ -84,6 +86,7 @@ public class OwnerAccount {
         jdbc.sql("UPDATE auth_setup SET password_hash = :hash, session_generation = session_generation + 1 WHERE id = 1")
                 .param("hash", passwordHash)
                 .update();
+        revocations.changed("generation");
         cached = null;
     }
 

@@ -24,14 +24,14 @@ public final class PublicRoutes {
             // The sign-in page and its script.
             PATH.matcher(HttpMethod.GET, "/login"),
             PATH.matcher(HttpMethod.GET, "/login/**"),
-            // API description and Swagger UI.
+            // API description and Swagger UI (/api/docs redirects to /api/swagger-ui/index.html).
             PATH.matcher(HttpMethod.GET, "/api/openapi.json"),
             PATH.matcher(HttpMethod.GET, "/api/openapi.json/**"),
             PATH.matcher(HttpMethod.GET, "/api/openapi.json.yaml"),
             PATH.matcher(HttpMethod.GET, "/api/openapi.json.yaml/**"),
             PATH.matcher(HttpMethod.GET, "/api/docs"),
             PATH.matcher(HttpMethod.GET, "/api/docs/**"),
-            PATH.matcher(HttpMethod.GET, "/swagger-ui/**"));
+            PATH.matcher(HttpMethod.GET, "/api/swagger-ui/**"));
 
     private static final RequestMatcher ANY = new OrRequestMatcher(MATCHERS);
 

@@ -1,6 +1,8 @@
 package io.aether.api.security;
 
 import io.aether.api.platform.error.ErrorResponses;
+import io.aether.api.security.ratelimit.AuthRateLimitFilter;
+import io.aether.api.security.ratelimit.AuthRateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,7 +42,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTokens sessions, ApiKeys apiKeys,
                                             AuthProperties properties, CrossSiteRequestGuard crossSite,
-                                            ErrorResponses errors) throws Exception {
+                                            ErrorResponses errors, AuthRateLimiter rateLimiter) throws Exception {
         CredentialAuthenticationFilter credentials =
                 new CredentialAuthenticationFilter(sessions, apiKeys, properties, crossSite, errors);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -66,6 +69,8 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> errors.write(request, response,
                                 HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
+                // Session-only routes spend their own bucket, and only once the caller is authenticated.
+                .addFilterAfter(AuthRateLimitFilter.sessionOnly(rateLimiter, errors), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         // Error rendering of an already-authorized (or public) request.
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Session tokens: HS256 JWTs (sub, iat, exp, jti, and gen: the owner's session generation, moved on
  * by a password change) signed with AETHER_JWT_SECRET or with a key
  * generated once and kept, encrypted, in the database so that every node and every restart
- * accepts the same sessions. Logout puts the token's id on a deny-list until it expires.
+ * accepts the same sessions. Logout puts the token's id on a deny-list until it expires. Whether a
+ * token is signed out or superseded is answered from memory by {@link CredentialRevocations}.
  */
 @Component
 public class SessionTokens {
@@ -31,14 +32,17 @@ public class SessionTokens {
     static final String GENERATION_CLAIM = "gen";
     private static final String GENERATED_KEY_NAME = "jwt_signing_key";
     private final JdbcClient jdbc;
+    private final CredentialRevocations revocations;
     private final AuthProperties properties;
     private final Clock clock;
     private final SecretKey key;
     /** Built once: a parser owns a Jackson mapper, far too costly to make on every request. */
     private final JwtParser parser;
 
-    public SessionTokens(JdbcClient jdbc, AuthProperties properties, SecretCipher cipher, Clock clock) {
+    public SessionTokens(JdbcClient jdbc, CredentialRevocations revocations, AuthProperties properties,
+                         SecretCipher cipher, Clock clock) {
         this.jdbc = jdbc;
+        this.revocations = revocations;
         this.properties = properties;
         this.clock = clock;
         this.key = Keys.hmacShaKeyFor(secret(jdbc, properties.jwtSecret(), cipher));
@@ -82,7 +86,7 @@ public class SessionTokens {
         }
         Instant issuedAt = claims.getIssuedAt().toInstant();
         Object generation = claims.get(GENERATION_CLAIM);
-        if (!(generation instanceof Integer) || !current(claims.getId(), (Integer) generation)) {
+        if (!(generation instanceof Integer) || !revocations.sessionCurrent(claims.getId(), (Integer) generation)) {
             throw new InvalidCredentialException("Session has been signed out");
         }
         return new Session(claims.getSubject(), claims.getId(), issuedAt, claims.getExpiration().toInstant());
@@ -96,20 +100,13 @@ public class SessionTokens {
         jdbc.sql("DELETE FROM revoked_session WHERE expires_at < :now")
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        revocations.changed("session");
     }
 
     /** Read from the database, not a cache: a password change on any node ends sessions at once. */
     private int generation() {
         return jdbc.sql("SELECT COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0)")
                 .query(Integer.class).single();
-    }
-
-    /** Not signed out and of the current generation, in one round trip per request. */
-    private boolean current(String id, int generation) {
-        return jdbc.sql("""
-                SELECT NOT EXISTS (SELECT 1 FROM revoked_session WHERE jti = :jti)
-                   AND COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0) = :generation""")
-                .param("jti", id).param("generation", generation).query(Boolean.class).single();
     }
 
     public record IssuedSession(String token, String id, Instant issuedAt, Instant expiresAt) {

@@ -290,6 +290,29 @@ class AuthEndpointsTest extends IntegrationTest {
         assertThat(http.get("/api/v1/auth/audit?limit=0").status()).isEqualTo(422);
     }
 
+    @Test
+    void theAuditTrailIsPagedByPositionNewestFirst() {
+        for (int i = 0; i < 5; i++) {
+            anonymous.post("/api/v1/auth/login", "{\"username\": \"admin\", \"password\": \"wrong-" + i + "\"}");
+        }
+        JsonNode first = http.get("/api/v1/auth/audit?limit=3").json();
+        long total = first.get("total").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(5);
+        JsonNode second = http.get("/api/v1/auth/audit?limit=3&offset=3").json();
+        assertThat(second.get("total").asLong()).isEqualTo(total);
+        java.util.List<Long> sequences = new java.util.ArrayList<>();
+        first.get("items").forEach(entry -> sequences.add(entry.get("sequence").asLong()));
+        second.get("items").forEach(entry -> sequences.add(entry.get("sequence").asLong()));
+        assertThat(sequences).containsExactly(total, total - 1, total - 2, total - 3, total - 4, total - 5);
+        assertThat(first.get("items").get(0).get("event").asText()).isEqualTo("LoginFailed");
+        assertThat(first.get("items").get(0).get("details").get("reason").asText()).isNotBlank();
+        // The oldest entry is the first event of the stream; past the end the page is empty.
+        JsonNode last = http.get("/api/v1/auth/audit?limit=2&offset=" + (total - 1)).json();
+        assertThat(last.get("items")).hasSize(1);
+        assertThat(last.get("items").get(0).get("sequence").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/auth/audit?limit=2&offset=" + total).json().get("items")).isEmpty();
+    }
+
     private Http.Response header(String name, String value) {
         return new Http(anonymous.base(), Map.of(name, value)).get("/api/v1/proposals");
     }

@@ -76,6 +76,24 @@ class RouteProtectionTest extends IntegrationTest {
     }
 
     @Test
+    void swaggerUiOpensInABrowserWithoutASession() {
+        Http.Response docs = anonymous.get("/api/docs");
+        assertThat(docs.status()).isEqualTo(302);
+        String location = docs.header("Location");
+        assertThat(location).endsWith("/api/swagger-ui/index.html");
+        String page = location.substring(location.indexOf("/api/swagger-ui/"));
+        Http.Response index = anonymous.get(page);
+        assertThat(index.status()).as(index.body()).isEqualTo(200);
+        assertThat(index.body()).contains("swagger-ui");
+        // What the page loads next: its script, which names the configuration, which names the document.
+        assertThat(anonymous.get("/api/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/openapi.json/swagger-config").status()).isEqualTo(200);
+        // Nothing else under /api opens up with it.
+        assertThat(anonymous.get("/api/swagger-uix").status()).isEqualTo(401);
+    }
+
+    @Test
     void unknownPathsAre401NotAnInventoryOfRoutes() {
         assertThat(anonymous.get("/api/v1/no-such-endpoint").status()).isEqualTo(401);
         assertThat(http.get("/api/v1/no-such-endpoint").status()).isEqualTo(404);

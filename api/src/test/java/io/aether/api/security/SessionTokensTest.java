@@ -15,7 +15,7 @@ class SessionTokensTest {
                 null, 4, List.of(), new AuthProperties.Google(null, "", List.of(), null),
                 new AuthProperties.Passkey(null, "Aether", List.of(), Duration.ofMinutes(5)));
         // The length is checked before anything touches the database.
-        assertThatThrownBy(() -> new SessionTokens(null, properties, null, Clock.systemUTC()))
+        assertThatThrownBy(() -> new SessionTokens(null, null, properties, null, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("AETHER_JWT_SECRET must be at least 32 bytes");
     }

@@ -29,7 +29,12 @@ public final class OwnServer implements AutoCloseable {
                 "--aether.ha.url=" + haUrl,
                 "--aether.ha.token=" + haToken,
                 "--aether.auth.bcrypt-strength=4"));
-        args.addAll(List.of(extraArgs));
+        for (String extra : extraArgs) {
+            // An extra argument replaces a default of the same name (e.g. a second node's aether.db.url).
+            String name = extra.contains("=") ? extra.substring(0, extra.indexOf('=') + 1) : extra;
+            args.removeIf(arg -> arg.startsWith(name));
+            args.add(extra);
+        }
         return new OwnServer(new SpringApplicationBuilder(AetherApplication.class).run(args.toArray(String[]::new)));
     }
 

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers the security audit trail straight from the event store: the security principal's
- * events are the audit log, so there is no projection to keep in step.
+ * events are the audit log, so there is no projection to keep in step. A page is read by
+ * position (sequence numbers), so a call costs the page, not the whole ever-growing stream.
  */
 @Component
 public class SecurityAuditQueries {
@@ -46,13 +47,15 @@ public class SecurityAuditQueries {
 
     @QueryHandler
     public SecurityAuditPage handle(GetSecurityAudit query) {
-        List<DomainEventMessage<?>> newestFirst = newestFirst();
-        List<SecurityAuditEntry> items = newestFirst.stream()
-                .skip(Math.max(0, query.offset()))
-                .limit(Math.max(0, query.limit()))
-                .map(this::entry)
-                .toList();
-        return new SecurityAuditPage(items, newestFirst.size(), query.limit(), query.offset());
+        int limit = Math.max(0, query.limit());
+        int offset = Math.max(0, query.offset());
+        long total = eventStore.lastSequenceNumberFor(SecurityPrincipal.ID).map(last -> last + 1).orElse(0L);
+        // Newest first: entry i of the page has sequence total - 1 - offset - i.
+        long end = Math.max(0, total - offset);
+        long first = Math.max(0, end - limit);
+        List<SecurityAuditEntry> items = new ArrayList<>(page(first, end).stream().map(this::entry).toList());
+        Collections.reverse(items);
+        return new SecurityAuditPage(items, total, query.limit(), query.offset());
     }
 
     private SecurityAuditEntry entry(DomainEventMessage<?> message) {
@@ -75,11 +78,17 @@ public class SecurityAuditQueries {
         return PLAIN.convertValue(tree, ORDERED_MAP);
     }
 
-    /** Read from sequence 0 so that a snapshot, should one ever be taken, never hides events. */
-    private List<DomainEventMessage<?>> newestFirst() {
-        List<DomainEventMessage<?>> events = new ArrayList<>(
-                eventStore.readEvents(SecurityPrincipal.ID, 0L).asStream().toList());
-        Collections.reverse(events);
-        return events;
+    /**
+     * Events with sequence numbers in [first, end), read from the store from first (which skips
+     * snapshots, should one ever be taken) and no further than needed: the engine reads in batches.
+     */
+    private List<DomainEventMessage<?>> page(long first, long end) {
+        if (first >= end) {
+            return List.of();
+        }
+        return eventStore.readEvents(SecurityPrincipal.ID, first).asStream()
+                .takeWhile(message -> message.getSequenceNumber() < end)
+                .<DomainEventMessage<?>>map(message -> message)
+                .toList();
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -174,7 +175,8 @@ public class ApiExceptionHandler {
         }
         if (causeOf(e, EventStoreException.class) != null
                 || causeOf(e, DataAccessResourceFailureException.class) != null
-                || causeOf(e, CannotGetJdbcConnectionException.class) != null) {
+                || causeOf(e, CannotGetJdbcConnectionException.class) != null
+                || causeOf(e, CannotCreateTransactionException.class) != null) {
             log.error("Storage unavailable while handling {} {}", request.getMethod(), request.getRequestURI(), e);
             return answer(request, ErrorKind.UNAVAILABLE, null, "The database is unavailable; try again later");
         }

@@ -10,7 +10,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.OrderUtils;
 
-/** The authentication rate limit: its limiter, its servlet filter and the sweeper of expired buckets. */
+/**
+ * The authentication rate limit: its limiter, its servlet filter for the sign-in routes and the
+ * sweeper of expired buckets. The filter for session-only routes sits in the security chain
+ * (SecurityConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
 public class RateLimitConfiguration {
     /**
@@ -28,7 +32,7 @@ public class RateLimitConfiguration {
     @Bean
     FilterRegistrationBean<AuthRateLimitFilter> authRateLimitFilter(AuthRateLimiter limiter, ErrorResponses errors) {
         FilterRegistrationBean<AuthRateLimitFilter> registration =
-                new FilterRegistrationBean<>(new AuthRateLimitFilter(limiter, errors));
+                new FilterRegistrationBean<>(AuthRateLimitFilter.signIn(limiter, errors));
         registration.setName("authRateLimitFilter");
         registration.setOrder(FILTER_ORDER);
         return registration;

@@ -5,5 +5,7 @@ public enum RateLimitedAction {
     /** Password login and Home Assistant token login: one bucket, so neither doubles the guesses. */
     LOGIN,
     SETUP,
-    PASSKEY_VERIFY
+    PASSKEY_VERIFY,
+    /** Google callback (needs a session): apart from LOGIN, so it can never lock out password sign-in. */
+    GOOGLE_LINK
 }

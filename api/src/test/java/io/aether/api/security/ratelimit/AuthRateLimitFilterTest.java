@@ -22,6 +22,7 @@ class AuthRateLimitFilterTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static RateLimitTestDatabase database;
     private AuthRateLimitFilter filter;
+    private AuthRateLimitFilter sessionOnly;
 
     @BeforeAll
     static void createSchema() {
@@ -38,7 +39,8 @@ class AuthRateLimitFilterTest {
         database.clear();
         AuthRateLimiter limiter = new AuthRateLimiter(database.dataSource(),
                 new AetherProperties.RateLimit(1, Duration.ofHours(1)));
-        filter = new AuthRateLimitFilter(limiter, new ErrorResponses(MAPPER));
+        filter = AuthRateLimitFilter.signIn(limiter, new ErrorResponses(MAPPER));
+        sessionOnly = AuthRateLimitFilter.sessionOnly(limiter, new ErrorResponses(MAPPER));
     }
 
     @Test
@@ -74,7 +76,24 @@ class AuthRateLimitFilterTest {
         assertThat(database.rowCount()).isZero();
     }
 
+    @Test
+    void theGoogleCallbackNeverSpendsFromTheSignInBucket() throws Exception {
+        // The sign-in filter, ahead of authentication, leaves the session-only route alone.
+        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
+        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
+        assertThat(database.rowCount()).isZero();
+        // The session-only filter spends from a bucket of its own, which leaves login untouched.
+        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
+        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback").response.getStatus()).isEqualTo(429);
+        assertThat(send(sessionOnly, "POST", "/api/v1/auth/login").passedOn).isTrue();
+        assertThat(send(filter, "POST", "/api/v1/auth/login").passedOn).isTrue();
+    }
+
     private Result send(String method, String path) throws ServletException, IOException {
+        return send(filter, method, path);
+    }
+
+    private Result send(AuthRateLimitFilter filter, String method, String path) throws ServletException, IOException {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         // As Tomcat presents a request to the DispatcherServlet mapped at "/".
         request.setServletPath(path);
