@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -84,6 +85,7 @@ public class ReadConsistency {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Map<Integer, TrackingToken>> stored = null;
         long storedUntil = 0;
+        String aggregate = null;
         while (true) {
             Boolean passed = passedLocally(position);
             if (passed == null) {
@@ -93,7 +95,10 @@ public class ReadConsistency {
                     stored = readTokens();
                     storedUntil = now + REMOTE_RECHECK_NANOS;
                 }
-                passed = passedElsewhere(position, stored);
+                if (aggregate == null) {
+                    aggregate = aggregateAt(position);
+                }
+                passed = passedElsewhere(position, aggregate, stored);
             }
             if (passed) {
                 return true;
@@ -168,17 +173,40 @@ public class ReadConsistency {
         return needRemote ? null : true;
     }
 
-    private boolean passedElsewhere(long position, Map<String, Map<Integer, TrackingToken>> stored) {
+    /**
+     * Whether the segments held elsewhere have processed the position. A segment that the event
+     * does not belong to may store its token only when it renews its claim, so only the segment
+     * that handles the event's aggregate is asked (processors sequence events per aggregate,
+     * Axon's default); when the event is unknown (not stored yet), every segment is.
+     */
+    private boolean passedElsewhere(long position, String aggregate,
+                                    Map<String, Map<Integer, TrackingToken>> stored) {
         for (String name : Projections.NAMES) {
             Set<Integer> local = processing.eventProcessor(name, StreamingEventProcessor.class)
                     .map(p -> p.processingStatus().keySet()).orElse(Set.of());
-            for (Map.Entry<Integer, TrackingToken> segment : stored.getOrDefault(name, Map.of()).entrySet()) {
-                if (!local.contains(segment.getKey()) && !covers(segment.getValue(), position)) {
+            Map<Integer, TrackingToken> segments = stored.getOrDefault(name, Map.of());
+            int[] ids = segments.keySet().stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Integer, TrackingToken> segment : segments.entrySet()) {
+                if (local.contains(segment.getKey())) {
+                    continue;
+                }
+                if (aggregate != null && !Segment.computeSegment(segment.getKey(), ids).matches(aggregate)) {
+                    continue;
+                }
+                if (!covers(segment.getValue(), position)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private String aggregateAt(long position) {
+        return jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = :position")
+                .param("position", position)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     private Map<String, Map<Integer, TrackingToken>> readTokens() {

@@ -1,6 +1,14 @@
 package io.aether.api.platform.eventstore;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -13,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * How events travel from a commit to the streaming processors and to waiting requests: the
  * event store whose streams wake idle processors ({@link NotifyingEventStore}), the resolver that
- * makes a lost append race a conflict, and the claim timing every pooled processor shares.
+ * makes a lost append race a conflict, the token store's node name, and the claim timing every
+ * pooled processor shares.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -39,6 +48,25 @@ public class EventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(FETCH_DELAY.toMillis());
         return new NotifyingEventStore(builder);
+    }
+
+    /**
+     * Axon's JDBC token store, except that each application context claims segments under a name
+     * of its own: by default every context in one JVM shares the JVM's name ("pid@host"), so two
+     * contexts would both think they hold the same claim and both process its events.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties properties) {
+        String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(nodeId)
+                .build();
     }
 
     @Bean
