@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -41,6 +42,9 @@ public class ReadConsistency {
     public static final String TOKEN_HEADER = "X-Consistency-Token";
     /** Response: "true" when the read models had not reached the position within the wait timeout. */
     public static final String TIMEOUT_HEADER = "X-Consistency-Timeout";
+    /** Response: how long the request waited for the read models (W3C Server Timing, milliseconds). */
+    public static final String SERVER_TIMING_HEADER = "Server-Timing";
+    public static final String SERVER_TIMING_METRIC = "read-models";
     /** Re-check interval while waiting; progress of a local processor wakes waiters sooner. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Tokens of segments held by other nodes are read from the database at most this often. */
@@ -122,12 +126,16 @@ public class ReadConsistency {
     /**
      * Waits for {@code position} on behalf of the current HTTP request and says so on its
      * response: {@value #TOKEN_HEADER} (the highest position of this request) and, when the wait
-     * timed out, {@value #TIMEOUT_HEADER}. Outside a request it only waits.
+     * timed out, {@value #TIMEOUT_HEADER}; {@value #SERVER_TIMING_HEADER} says how long it waited.
+     * Outside a request it only waits.
      */
     public boolean awaitForResponse(long position) {
+        long start = System.nanoTime();
         boolean reached = awaitProcessed(position, properties.waitTimeout());
         HttpServletResponse response = currentResponse();
         if (response != null && !response.isCommitted()) {
+            response.addHeader(SERVER_TIMING_HEADER, String.format(Locale.ROOT, "%s;dur=%.2f", SERVER_TIMING_METRIC,
+                    (System.nanoTime() - start) / 1e6));
             String previous = response.getHeader(TOKEN_HEADER);
             long highest = previous == null ? position : Math.max(position, Long.parseLong(previous));
             response.setHeader(TOKEN_HEADER, Long.toString(highest));
