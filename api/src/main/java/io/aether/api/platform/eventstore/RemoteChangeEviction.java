@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,8 @@ public class RemoteChangeEviction implements MessageDispatchInterceptor<EventMes
     private final Map<String, Long> publishedHere = new ConcurrentHashMap<>();
     private final List<Cache> caches;
 
-    public RemoteChangeEviction(EventBus eventBus, EventArrivals arrivals, List<Cache> caches) {
-        this.caches = caches;
+    public RemoteChangeEviction(EventBus eventBus, EventArrivals arrivals, ObjectProvider<Cache> caches) {
+        this.caches = caches.orderedStream().toList();
         eventBus.registerDispatchInterceptor(this);
         arrivals.subscribe(this::arrived);
     }
