@@ -144,6 +144,10 @@ public final class BenchmarkMain {
             }
             long afterLoadKb = server.rssKb().orElse(-1);
 
+            // 3c. read-your-writes lag and rollback latency (ReadLatencyBenchmark)
+            ReadLatencyBenchmark.Result readLatency = ReadLatencyBenchmark.measure(server.baseUrl(),
+                    server.authorization(), measure);
+
             // 3b. raw single-row-commit inserts of a comparable row, same concurrency and duration
             createRawTable(db);
             LoadRunner.Result[] raw = new LoadRunner.Result[CONCURRENCY.length];
@@ -256,6 +260,7 @@ public final class BenchmarkMain {
                 report.append("\n(d) ran after (a) on a second server started on the same database, with the "
                         + "benchmark-only NoCredentialCheck on its class path; compare within one run.\n");
             }
+            readLatency.appendTo(report);
             report.append("\n| (c) rebuild of proposal-list | events | seconds | events/s |\n| --- | ---: | ---: | ---: |\n");
             report.append(f("| Aether: POST rebuild until lag 0 (server CPU %.1f s) | %d | %.2f | %.0f |%n",
                     rebuildCpu, storeEvents, rebuild.seconds(), storeEvents / rebuild.seconds()));

@@ -13,26 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.axonframework.config.ProcessingGroup;
+import io.aether.api.platform.eventstore.EventArrivals;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
  * Lets an HTTP request wait for the outcome of the deployment or rollback it asked for. Outcome
- * events reach this subscribing handler on the node that stored them; when the outcome was
- * stored elsewhere (another node) the event store is checked once the wait times out.
+ * events arrive through {@link EventArrivals} once committed, on whichever node the process
+ * manager stored them, so a request waits as briefly on a node that does not run the process
+ * manager as on the one that does. Should the wait time out, the event store is checked once.
  */
 @Component
-@ProcessingGroup("proposal-outcomes")
 public class OperationOutcomes {
-    private final Map<UUID, CompletableFuture<Object>> waiting = new ConcurrentHashMap<>();
+    private final Map<UUID, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     private final EventStore eventStore;
 
-    public OperationOutcomes(EventStore eventStore) {
+    public OperationOutcomes(EventStore eventStore, EventArrivals arrivals) {
         this.eventStore = eventStore;
+        arrivals.subscribe(this::arrived);
+    }
+
+    /** An outcome event and its position in the event store (null when read back after a timeout). */
+    public record Outcome(Object event, Long position) {
     }
 
     /** Register before sending the command, so that a fast outcome is not missed. */
@@ -45,8 +49,8 @@ public class OperationOutcomes {
     }
 
     /** The outcome event, or empty when none was stored within the timeout. */
-    public Optional<Object> await(UUID proposalId, UUID operationId, Duration timeout) {
-        CompletableFuture<Object> future = waiting.get(operationId);
+    public Optional<Outcome> await(UUID proposalId, UUID operationId, Duration timeout) {
+        CompletableFuture<Outcome> future = waiting.get(operationId);
         try {
             return Optional.of(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -61,44 +65,25 @@ public class OperationOutcomes {
         }
     }
 
-    @EventHandler
-    void on(ProposalDeployed e) {
-        complete(e.deploymentId(), e);
-    }
-
-    @EventHandler
-    void on(ProposalDeploymentFailed e) {
-        complete(e.deploymentId(), e);
-    }
-
-    @EventHandler
-    void on(ProposalRolledBack e) {
-        complete(e.rollbackId(), e);
-    }
-
-    @EventHandler
-    void on(ProposalRollbackFailed e) {
-        complete(e.rollbackId(), e);
-    }
-
-    private void complete(UUID operationId, Object outcome) {
-        CompletableFuture<Object> future = waiting.get(operationId);
-        if (future == null) {
+    private void arrived(TrackedEventMessage<?> message) {
+        UUID operationId = operationIdOf(message.getPayload());
+        if (operationId == null) {
             return;
         }
-        // Subscribing handlers run before the transaction commits: answer only once it has.
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> future.complete(outcome));
-        } else {
-            future.complete(outcome);
+        CompletableFuture<Outcome> future = waiting.get(operationId);
+        if (future != null) {
+            Long position = message.trackingToken().position().isPresent()
+                    ? message.trackingToken().position().getAsLong() : null;
+            future.complete(new Outcome(message.getPayload(), position));
         }
     }
 
-    private Optional<Object> storedOutcome(UUID proposalId, UUID operationId) {
+    private Optional<Outcome> storedOutcome(UUID proposalId, UUID operationId) {
         return eventStore.readEvents(proposalId.toString(), 0L).asStream()
                 .<Object>map(DomainEventMessage::getPayload)
                 .filter(p -> operationId.equals(operationIdOf(p)))
-                .reduce((first, second) -> second);
+                .reduce((first, second) -> second)
+                .map(event -> new Outcome(event, null));
     }
 
     private static UUID operationIdOf(Object event) {

@@ -3,6 +3,7 @@ package io.aether.api.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.domain.actor.Actor;
+import io.aether.api.platform.consistency.ReadConsistency;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.ProposalCommand;
@@ -42,15 +43,18 @@ public class ProposalService {
     private final ProposalYaml yaml;
     private final HomeAssistantConnection homeAssistant;
     private final AetherProperties properties;
+    private final ReadConsistency consistency;
 
     public ProposalService(CommandGateway commands, QueryGateway queries, OperationOutcomes outcomes,
-                           ProposalYaml yaml, HomeAssistantConnection homeAssistant, AetherProperties properties) {
+                           ProposalYaml yaml, HomeAssistantConnection homeAssistant, AetherProperties properties,
+                           ReadConsistency consistency) {
         this.commands = commands;
         this.queries = queries;
         this.outcomes = outcomes;
         this.yaml = yaml;
         this.homeAssistant = homeAssistant;
         this.properties = properties;
+        this.consistency = consistency;
     }
 
     public ProposalView create(ProposalContent content, Actor actor) {
@@ -138,7 +142,11 @@ public class ProposalService {
             outcomes.forget(operationId);
             throw e;
         }
-        return outcomes.await(proposalId, operationId, properties.deploy().waitTimeout());
+        Optional<OperationOutcomes.Outcome> outcome =
+                outcomes.await(proposalId, operationId, properties.deploy().waitTimeout());
+        // The outcome was stored by the process manager, not by this request: lists must show it too.
+        outcome.map(OperationOutcomes.Outcome::position).ifPresent(consistency::awaitForResponse);
+        return outcome.map(OperationOutcomes.Outcome::event);
     }
 
     /** An operation's answer; {@code pending} when Home Assistant's outcome was not stored within the wait timeout. */

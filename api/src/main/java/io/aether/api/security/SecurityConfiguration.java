@@ -97,8 +97,10 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "If-Match", "X-Correlation-ID"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-ID"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "If-Match", "X-Correlation-ID",
+                "X-Consistency-Token"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-ID", "X-Consistency-Token",
+                "X-Consistency-Timeout", "Server-Timing"));
         cors.setAllowCredentials(true);
         cors.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/api/**", cors);

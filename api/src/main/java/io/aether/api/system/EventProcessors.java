@@ -2,11 +2,14 @@ package io.aether.api.system;
 
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.ErrorKind;
+import io.aether.api.platform.eventstore.EventStoreConfiguration;
 import io.aether.query.Projections;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -67,14 +70,31 @@ public class EventProcessors {
     }
 
     /**
-     * Segments no node holds a claim on (token_entry.owner is empty): nobody processes their events.
-     * Axon's TokenStore does not expose owners, so the table is read directly.
+     * Segments nobody processes: no node holds a claim on them (token_entry.owner is empty), or
+     * the owner stopped renewing its claim (a killed node) and no other node has taken it over
+     * yet. Live owners renew every {@link EventStoreConfiguration#CLAIM_EXTENSION}, so a claim
+     * older than {@link EventStoreConfiguration#STALE_CLAIM_AFTER} is stale. Axon's TokenStore
+     * does not expose owners, so the table is read directly.
      */
     private int unclaimedSegments(String processorName) {
-        return jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = :name AND owner IS NULL")
+        Instant staleBefore = Instant.now().minus(EventStoreConfiguration.STALE_CLAIM_AFTER);
+        return jdbc.sql("SELECT owner, timestamp FROM token_entry WHERE processor_name = :name")
                 .param("name", processorName)
-                .query(Integer.class)
-                .single();
+                .query((rs, row) -> isUnclaimed(rs.getString("owner"), rs.getString("timestamp"), staleBefore))
+                .list().stream()
+                .mapToInt(unclaimed -> unclaimed ? 1 : 0)
+                .sum();
+    }
+
+    static boolean isUnclaimed(String owner, String timestamp, Instant staleBefore) {
+        if (owner == null) {
+            return true;
+        }
+        try {
+            return timestamp == null || DateTimeUtils.parseInstant(timestamp).isBefore(staleBefore);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** Clears a projection's tables (its reset handler) and replays every event into it. */

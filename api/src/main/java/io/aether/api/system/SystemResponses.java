@@ -30,7 +30,7 @@ public final class SystemResponses {
     /**
      * One event processor: where it is in the event store and how far behind the head, over the
      * {@code segments} this node has claimed out of {@code totalSegments}; {@code unclaimedSegments}
-     * are held by no node at all.
+     * are processed by no node: unclaimed, or claimed by a node that stopped renewing the claim.
      */
     @Schema(name = "EventProcessorStatus")
     public record Processor(String name, boolean running, boolean error, boolean replaying, Long position,
