@@ -193,6 +193,9 @@ public final class BenchmarkMain {
             rss.close();
             server.close();
             log("Server stopped by SIGTERM in %.1f s, exit code %s", server.stopSeconds(), server.exitCode());
+            // costs that must not grow with the data: a database and server of their own (GrowthBenchmarks)
+            String growth = GrowthBenchmarks.enabled()
+                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work) : "";
 
             // 6. report
             section("Machine");
@@ -246,6 +249,7 @@ public final class BenchmarkMain {
                     (storeEvents / rebuild.seconds()) / (scan.rows() / scan.seconds())));
             report.append(f("%nRebuild: %d polls of GET /api/v1/projections (100 ms apart); at lag 0 the "
                     + "proposal-list entry said replaying=%s.%n", rebuild.polls(), rebuild.stillReplayingFlag()));
+            report.append(growth);
             if (!problems.isEmpty()) {
                 report.append("\nServer log WARN/ERROR lines other than known start-up notices (first ")
                         .append(problems.size()).append("):\n");
