@@ -195,7 +195,7 @@ public final class BenchmarkMain {
             log("Server stopped by SIGTERM in %.1f s, exit code %s", server.stopSeconds(), server.exitCode());
             // costs that must not grow with the data: a database and server of their own (GrowthBenchmarks)
             String growth = GrowthBenchmarks.enabled()
-                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work) : "";
+                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, resources::push) : "";
 
             // 6. report
             section("Machine");
@@ -410,7 +410,7 @@ public final class BenchmarkMain {
      * POST /projections/proposal-list/rebuild (202), then poll GET /projections every 100 ms until the
      * processor has been seen behind (replaying, or lag > 0) and then has lag 0 (position = head).
      */
-    private static RebuildResult rebuild(AetherServer server, long storeEvents) throws Exception {
+    static RebuildResult rebuild(AetherServer server, long storeEvents) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest post = HttpRequest.newBuilder(URI.create(server.baseUrl()
@@ -482,7 +482,7 @@ public final class BenchmarkMain {
     record ScanResult(long rows, double seconds) {
     }
 
-    private static ScanResult scan(BenchDatabase db) throws SQLException, IOException {
+    static ScanResult scan(BenchDatabase db) throws SQLException, IOException {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false); // needed for a server-side cursor with fetch size
             long t0 = System.nanoTime();

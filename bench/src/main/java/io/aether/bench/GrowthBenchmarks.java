@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Costs that must not grow with the data (issue 7): list latency at {@code bench.growth.small} vs
@@ -28,7 +29,7 @@ final class GrowthBenchmarks {
 
     /** Runs both measurements; answers the Markdown section for the report. */
     static String run(Path jar, String heap, List<String> jvmArgs, BenchDatabase main, String haUrl, String haToken,
-                      Path work) throws Exception {
+                      Path work, Consumer<AutoCloseable> cleanUpOnInterrupt) throws Exception {
         int small = intProperty("bench.growth.small", 1000);
         int large = intProperty("bench.growth.large", 100_000);
         int shortHistory = intProperty("bench.growth.shortHistory", 10);
@@ -41,16 +42,30 @@ final class GrowthBenchmarks {
         BenchDatabase db = main.sibling("aether_bench_growth");
         Path dir = Files.createDirectories(work.resolve("growth"));
         try (AetherServer server = AetherServer.spawn(jar, heap, jvmArgs, db, haUrl, haToken, dir)) {
+            cleanUpOnInterrupt.accept(server);
             server.awaitReady(START_TIMEOUT);
             BenchHttp http = new BenchHttp(server);
-            log("Growth: rollback / time travel, %d vs %d events", shortHistory, longHistory);
-            HistoryDepthMeasurement.Result history =
-                    new HistoryDepthMeasurement(http, warmup, requests).run(shortHistory, longHistory);
             log("Growth: list at %d vs %d proposals", small, large);
             ListScaleMeasurement.Result list =
                     new ListScaleMeasurement(server, db, http, warmup, requests).run(small, large);
+            log("Growth: rollback / time travel, %d vs %d events", shortHistory, longHistory);
+            HistoryDepthMeasurement.Result history =
+                    new HistoryDepthMeasurement(http, warmup, requests).run(shortHistory, longHistory);
+            // the rebuild rate on the large store, where the reset's fixed cost weighs little
+            long events = db.count("SELECT count(*) FROM domain_event_entry");
+            BenchmarkMain.RebuildResult rebuild = BenchmarkMain.rebuild(server, events);
+            BenchmarkMain.scan(db);
+            BenchmarkMain.ScanResult scan = BenchmarkMain.scan(db);
+            log("Growth: rebuild of %d events in %.2f s = %.0f events/s; raw scan %.0f rows/s", events,
+                    rebuild.seconds(), events / rebuild.seconds(), scan.rows() / scan.seconds());
             server.checkAlive("the growth measurements");
-            return report(list, history, requests, warmup);
+            return report(list, history, requests, warmup) + f("%n| (f) rebuild of proposal-list on the %,d-proposal "
+                    + "store | events | seconds | events/s |%n| --- | ---: | ---: | ---: |%n"
+                    + "| Aether: POST rebuild until lag 0 | %d | %.2f | %.0f |%n"
+                    + "| raw JDBC scan + Jackson readTree (second pass) | %d | %.2f | %.0f |%n"
+                    + "| ratio c/raw | | | %.3f |%n", list.large(), events, rebuild.seconds(),
+                    events / rebuild.seconds(), scan.rows(), scan.seconds(), scan.rows() / scan.seconds(),
+                    (events / rebuild.seconds()) / (scan.rows() / scan.seconds()));
         }
     }
 
