@@ -76,8 +76,8 @@ final class GrowthBenchmarks {
                 + "| %,d proposals | %,d proposals | **p99 ratio** (target ≤ 1.5) |%n| --- | ---: | ---: | ---: |%n",
                 requests, warmup, list.small(), list.large()));
         for (ListScaleMeasurement.Row r : list.rows()) {
-            out.append(f("| %s | %s | %s | **%.2f** |%n", r.request(), r.small().p50p99(), r.large().p50p99(),
-                    r.ratio()));
+            out.append(f("| %s | %s | %s | **%.2f** |%n", r.request(), r.small() == null ? "n/a" : r.small().p50p99(),
+                    r.large() == null ? "n/a" : r.large().p50p99(), r.ratio()));
         }
         out.append(f("%nSeeding %,d more proposals took %.1f s (SQL copies of one ProposalCreated); the live "
                 + "projection listed them all %.1f s later.%n", list.large() - list.small(), list.seedSeconds(),

@@ -21,7 +21,7 @@ final class ListScaleMeasurement {
     /** p50/p99 of one request kind at both sizes. */
     record Row(String request, Latencies small, Latencies large) {
         double ratio() {
-            return large.p99Ms() / small.p99Ms();
+            return small == null || large == null ? Double.NaN : large.p99Ms() / small.p99Ms();
         }
     }
 
@@ -69,7 +69,8 @@ final class ListScaleMeasurement {
         List<Latencies> out = new ArrayList<>();
         out.add(Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50"))));
         out.add(Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?status=proposed&limit=50"))));
-        out.add(Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50&after=" + cursor))));
+        out.add(cursor == null ? null
+                : Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50&after=" + cursor))));
         out.add(Latencies.measure(warmup, requests,
                 i -> page(http.get("/api/v1/proposals?limit=50&offset=" + listed / 2))));
         return out;
@@ -81,13 +82,19 @@ final class ListScaleMeasurement {
         }
     }
 
-    /** The next_after cursor after the first {@code rows} rows, walking pages of 500. */
+    /**
+     * The next_after cursor after the first {@code rows} rows, walking pages of 500; null when the
+     * server under test has no cursor (a build before it, measured for comparison).
+     */
     private String cursorAt(int rows) throws Exception {
         String after = null;
         for (int seen = 0; seen < rows; ) {
             int limit = Math.min(500, rows - seen);
             JsonNode body = http.get("/api/v1/proposals?limit=" + limit + (after == null ? "" : "&after=" + after));
             seen += body.path("items").size();
+            if (!body.has("next_after")) {
+                return null;
+            }
             after = body.path("next_after").asText(null);
             if (after == null) {
                 throw new BenchFailure("the list ended after " + seen + " rows, expected at least " + rows);
