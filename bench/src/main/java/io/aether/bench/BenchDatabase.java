@@ -132,6 +132,25 @@ final class BenchDatabase implements AutoCloseable {
                 pg, dir);
     }
 
+    /**
+     * A second database, dropped and created empty, on the same PostgreSQL server (for measurements
+     * that need a store of their own); closing it leaves the server running.
+     */
+    BenchDatabase sibling(String name) throws SQLException {
+        if (!DB_NAME.matcher(name).matches()) {
+            throw new BenchFailure("not a plain lower-case database name: '" + name + "'");
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + name);
+        }
+        String url = jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        if (url.equals(jdbcUrl)) {
+            throw new BenchFailure("cannot derive a second database from " + jdbcUrl + "; use jdbc:postgresql://host/db");
+        }
+        return new BenchDatabase(url, user, password, description + " (sibling database " + name + ")", null, null);
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, props(user, password));
     }

@@ -57,21 +57,23 @@ public class ProposalController {
     }
 
     @GetMapping
-    @Operation(summary = "List proposals, newest first (status filter, limit/offset paging)")
+    @Operation(summary = "List proposals, newest first (status filter, limit/offset paging, after: keyset cursor)")
     public ProposalResponses.ProposalList list(
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(required = false) String after) {
         ProposalStatus filter = status == null || status.isBlank() ? null : parseStatus(status);
-        return page(proposals.list(filter, limit, offset), limit, offset);
+        return page(proposals.list(filter, limit, offset, ListCursor.parse(after)), limit, offset);
     }
 
     @GetMapping("/pending")
     @Operation(summary = "List proposals awaiting approval (status proposed)")
     public ProposalResponses.ProposalList pending(
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return page(proposals.list(ProposalStatus.PROPOSED, limit, offset), limit, offset);
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(required = false) String after) {
+        return page(proposals.list(ProposalStatus.PROPOSED, limit, offset, ListCursor.parse(after)), limit, offset);
     }
 
     @GetMapping("/{id}")
@@ -205,7 +207,7 @@ public class ProposalController {
 
     private static ProposalResponses.ProposalList page(ProposalPage page, int limit, int offset) {
         return new ProposalResponses.ProposalList(page.items().stream().map(ProposalResponses.Proposal::of).toList(),
-                page.total(), limit, offset);
+                page.total(), limit, offset, ListCursor.next(page.items(), limit));
     }
 
     private static String reason(ProposalRequests.StatusChange request) {

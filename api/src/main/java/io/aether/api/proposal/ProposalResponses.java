@@ -62,8 +62,9 @@ public final class ProposalResponses {
     public record ProposalDetail(@JsonUnwrapped Proposal proposal, String yamlContent, String haState) {
     }
 
+    /** {@code nextAfter}: the keyset cursor of the next page ({@code ?after=}), null after the last page. */
     @Schema(name = "ProposalListResponse")
-    public record ProposalList(List<Proposal> items, long total, int limit, int offset) {
+    public record ProposalList(List<Proposal> items, long total, int limit, int offset, String nextAfter) {
     }
 
     @Schema(name = "ProposalHistoryResponse")

@@ -81,8 +81,8 @@ public class ProposalService {
         return query(new GetProposal(id, version, at), ProposalView.class);
     }
 
-    public ProposalPage list(ProposalStatus status, int limit, int offset) {
-        return query(new FindProposals(status, limit, offset), ProposalPage.class);
+    public ProposalPage list(ProposalStatus status, int limit, int offset, FindProposals.After after) {
+        return query(new FindProposals(status, limit, offset, after), ProposalPage.class);
     }
 
     public ProposalHistory history(UUID id) {

@@ -16,142 +16,267 @@ import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalRejected;
 import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalStatus;
+import io.aether.query.projection.ProjectionBatch;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code proposal_list}, the read model behind the proposal list endpoints. Every write is
- * guarded by the row's version, so replaying events (rebuilds, redelivery) changes nothing twice.
+ * Builds {@code proposal_list}, the read model behind the proposal list endpoints, and
+ * {@code proposal_list_count}, its exact count per status.
+ *
+ * <p>The handler only records each event in the processing batch ({@link ProjectionBatch}); just
+ * before the batch's transaction commits, {@link #write} reads the stored version and status of
+ * every row the batch touches (one query), folds each row's events into one insert, update or
+ * delete, and writes them as JDBC batches with the count changes. An event whose version the row
+ * already has is skipped, and every update is still guarded by {@code version < :version}, so
+ * replaying events (rebuilds, redelivery) changes nothing twice.
  */
 @Component
 @ProcessingGroup(ProposalListProjection.PROCESSING_GROUP)
 public class ProposalListProjection {
     public static final String PROCESSING_GROUP = "proposal-list";
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
+    private static final String INSERT = """
+            INSERT INTO proposal_list (id, proposal_type, conversation_id, name, description, trigger, conditions,
+                actions, mode, service_call, dashboard_config, status, ha_automation_id, proposed_at, approved_at,
+                approved_by, deployed_at, rolled_back_at, rejection_reason, created_at, updated_at, version)
+            VALUES (?, ?, ?, ?, ?, CAST(? AS json), CAST(? AS json), CAST(? AS json), ?, CAST(? AS json),
+                CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO NOTHING""";
+    private static final String COUNT = """
+            INSERT INTO proposal_list_count (status, n) VALUES (?, ?)
+            ON CONFLICT (status) DO UPDATE SET n = proposal_list_count.n + EXCLUDED.n""";
 
-    public ProposalListProjection(JdbcClient jdbc, ObjectMapper mapper) {
+    private static final int ID = Types.OTHER;
+    private static final int TEXT = Types.VARCHAR;
+    private static final int TIME = Types.TIMESTAMP_WITH_TIMEZONE;
+    private static final int[] INSERT_TYPES = {ID, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT,
+        TEXT, TIME, TIME, TEXT, TIME, TIME, TEXT, TIME, TIME, Types.INTEGER};
+    /** SQL types of the columns an update sets: typed nulls spare the driver a metadata round trip. */
+    private static final Map<String, Integer> COLUMN_TYPES = Map.of("status", TEXT, "approved_at", TIME,
+            "approved_by", TEXT, "rejection_reason", TEXT, "deployed_at", TIME, "ha_automation_id", TEXT,
+            "rolled_back_at", TIME, "updated_at", TIME, "version", Types.INTEGER);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+    private final ObjectMapper mapper;
+    private final ProjectionBatch<UUID, Change> batch = new ProjectionBatch<>(PROCESSING_GROUP, this::write);
+
+    public ProposalListProjection(JdbcClient jdbc, JdbcTemplate batches, ObjectMapper mapper) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.mapper = mapper;
     }
 
-    @EventHandler
-    void on(ProposalCreated e, @Timestamp Instant at) {
-        ProposalContent c = e.content();
-        jdbc.sql("""
-                INSERT INTO proposal_list (id, proposal_type, conversation_id, name, description, trigger, conditions,
-                    actions, mode, service_call, dashboard_config, status, proposed_at, created_at, updated_at, version)
-                VALUES (:id, :type, :conversation, :name, :description, CAST(:trigger AS json),
-                    CAST(:conditions AS json), CAST(:actions AS json), :mode, CAST(:serviceCall AS json),
-                    CAST(:dashboard AS json), :status, :at, :at, :at, 1)
-                ON CONFLICT (id) DO NOTHING""")
-                .param("id", e.proposalId())
-                .param("type", c.proposalType().wire())
-                .param("conversation", c.conversationId())
-                .param("name", c.name())
-                .param("description", c.description())
-                .param("trigger", json(c.trigger()))
-                .param("conditions", json(c.conditions()))
-                .param("actions", json(c.actions()))
-                .param("mode", c.mode())
-                .param("serviceCall", json(c.serviceCall()))
-                .param("dashboard", json(c.dashboardConfig()))
-                .param("status", ProposalStatus.PROPOSED.wire())
-                .param("at", utc(at))
-                .update();
+    /** One event of a proposal with its version (sequence number + 1) and timestamp. */
+    record Change(ProposalEvent event, int version, Instant at) {
     }
 
     @EventHandler
-    void on(ProposalApproved e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, approved_at = :at, approved_by = :actor, ",
-                ProposalStatus.APPROVED);
-    }
-
-    @EventHandler
-    void on(ProposalRejected e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, rejection_reason = :reason, ", ProposalStatus.REJECTED);
-    }
-
-    @EventHandler
-    void on(ProposalDeployed e, @Timestamp Instant at, @SequenceNumber long seq) {
-        jdbc.sql("""
-                UPDATE proposal_list SET status = :status, deployed_at = :at, ha_automation_id = :haId,
-                    updated_at = :at, version = :version
-                WHERE id = :id AND version < :version""")
-                .param("status", ProposalStatus.DEPLOYED.wire())
-                .param("haId", e.haAutomationId())
-                .param("at", utc(at))
-                .param("version", seq + 1)
-                .param("id", e.proposalId())
-                .update();
-    }
-
-    @EventHandler
-    void on(ProposalRolledBack e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, rolled_back_at = :at, ", ProposalStatus.ROLLED_BACK);
-    }
-
-    @EventHandler
-    void on(ProposalDisabled e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, ", ProposalStatus.DISABLED);
-    }
-
-    @EventHandler
-    void on(ProposalEnabled e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, ", ProposalStatus.DEPLOYED);
-    }
-
-    @EventHandler
-    void on(ProposalDeprecated e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, ", ProposalStatus.DEPRECATED);
-    }
-
-    @EventHandler
-    void on(ProposalArchived e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "status = :status, ", ProposalStatus.ARCHIVED);
-    }
-
-    @EventHandler
-    void on(ProposalDeleted e) {
-        jdbc.sql("DELETE FROM proposal_list WHERE id = :id").param("id", e.proposalId()).update();
-    }
-
-    /** Events that change no listed field (deployment/rollback intents and failures) still move the version. */
-    @EventHandler
-    void on(ProposalEvent e, @Timestamp Instant at, @SequenceNumber long seq) {
-        update(e, at, seq, "", null);
+    void on(ProposalEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        batch.add(e.proposalId(), new Change(e, Math.toIntExact(seq + 1), at));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE proposal_list").update();
+        jdbc.sql("TRUNCATE proposal_list, proposal_list_count").update();
     }
 
-    private void update(ProposalEvent e, Instant at, long seq, String assignments, ProposalStatus status) {
-        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE proposal_list SET " + assignments
-                        + "updated_at = :at, version = :version WHERE id = :id AND version < :version")
-                .param("at", utc(at))
-                .param("version", seq + 1)
-                .param("id", e.proposalId());
-        if (status != null) {
-            statement = statement.param("status", status.wire());
+    /** What is stored for a row before the batch. */
+    private record Stored(String status, int version) {
+    }
+
+    /** Applies one batch's changes: one read, then at most one statement per row, sent as JDBC batches. */
+    void write(Map<UUID, List<Change>> changesByRow) {
+        Map<UUID, Stored> stored = new HashMap<>();
+        jdbc.sql("SELECT id, status, version FROM proposal_list WHERE id IN (:ids)")
+                .param("ids", List.copyOf(changesByRow.keySet()))
+                .query((rs, n) -> stored.put(rs.getObject("id", UUID.class),
+                        new Stored(rs.getString("status"), rs.getInt("version"))))
+                .list();
+        List<Object[]> inserts = new ArrayList<>();
+        Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+        List<Object[]> deletes = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>(); // sorted: concurrent segments lock count rows in one order
+        changesByRow.forEach((id, changes) -> {
+            Stored before = stored.get(id);
+            Row row = Row.fold(id, before, changes);
+            if (row == null) {
+                return;
+            }
+            String after = row.deleted ? null : row.status;
+            String old = before == null ? null : before.status();
+            if (before != null && row.deleted) {
+                deletes.add(new Object[] {id});
+            } else if (before == null && !row.deleted) {
+                inserts.add(insertArgs(row));
+            } else if (before != null && !row.set.isEmpty()) {
+                List<Object> args = new ArrayList<>(row.set.values());
+                args.add(id);
+                args.add(row.version);
+                updates.computeIfAbsent(updateSql(row.set.keySet()), k -> new ArrayList<>()).add(args.toArray());
+            }
+            if (old != null && !old.equals(after)) {
+                counts.merge(old, -1L, Long::sum);
+            }
+            if (after != null && !after.equals(old)) {
+                counts.merge(after, 1L, Long::sum);
+            }
+        });
+        if (!deletes.isEmpty()) {
+            batches.batchUpdate("DELETE FROM proposal_list WHERE id = ?", deletes, new int[] {ID});
         }
-        if (assignments.contains(":actor")) {
-            statement = statement.param("actor", e.actorLabel());
+        if (!inserts.isEmpty()) {
+            requireAll(batches.batchUpdate(INSERT, inserts, INSERT_TYPES), "insert");
         }
-        if (assignments.contains(":reason")) {
-            statement = statement.param("reason", e.reason());
+        updates.forEach((sql, rows) -> requireAll(batches.batchUpdate(sql, rows, updateTypes(sql)), "update"));
+        List<Object[]> countArgs = counts.entrySet().stream().filter(c -> c.getValue() != 0)
+                .map(c -> new Object[] {c.getKey(), c.getValue()}).toList();
+        if (!countArgs.isEmpty()) {
+            batches.batchUpdate(COUNT, countArgs, new int[] {TEXT, Types.BIGINT});
         }
-        statement.update();
+    }
+
+    /**
+     * The rows were read at the start of this batch and a segment owns all events of its proposals,
+     * so every write must hit its row; if not, fail the batch (it is retried and re-reads the rows)
+     * rather than let the counts drift.
+     */
+    private static void requireAll(int[] results, String what) {
+        for (int r : results) {
+            if (r == 0) {
+                throw new IllegalStateException("proposal_list changed under the projection: an " + what
+                        + " of this batch found its row in another state; the batch is retried");
+            }
+        }
+    }
+
+    private static String updateSql(Iterable<String> columns) {
+        StringBuilder sql = new StringBuilder("UPDATE proposal_list SET ");
+        for (String column : columns) {
+            sql.append(column).append(" = ?, ");
+        }
+        sql.setLength(sql.length() - 2);
+        return sql.append(" WHERE id = ? AND version < ?").toString();
+    }
+
+    /** The parameter types of an {@link #updateSql} statement, read back from its column list. */
+    private static int[] updateTypes(String sql) {
+        String[] assignments = sql.substring("UPDATE proposal_list SET ".length(), sql.indexOf(" WHERE ")).split(", ");
+        int[] types = new int[assignments.length + 2];
+        for (int i = 0; i < assignments.length; i++) {
+            types[i] = COLUMN_TYPES.get(assignments[i].substring(0, assignments[i].indexOf(' ')));
+        }
+        types[assignments.length] = ID;
+        types[assignments.length + 1] = Types.INTEGER;
+        return types;
+    }
+
+    private Object[] insertArgs(Row row) {
+        ProposalContent c = row.content;
+        Map<String, Object> s = row.set;
+        return new Object[] {row.id, c.proposalType().wire(), c.conversationId(), c.name(), c.description(),
+                json(c.trigger()), json(c.conditions()), json(c.actions()), c.mode(), json(c.serviceCall()),
+                json(c.dashboardConfig()), row.status, s.get("ha_automation_id"), row.createdAt,
+                s.get("approved_at"), s.get("approved_by"), s.get("deployed_at"), s.get("rolled_back_at"),
+                s.get("rejection_reason"), row.createdAt, s.get("updated_at"), row.version};
+    }
+
+    /**
+     * A row's events of one batch folded into its final state: the columns they set (later events
+     * win, as if each were applied in turn) and its final version. Events the stored row already
+     * has (version not above the stored one) are skipped.
+     */
+    private static final class Row {
+        private final UUID id;
+        private final Map<String, Object> set = new LinkedHashMap<>();
+        private ProposalContent content;
+        private OffsetDateTime createdAt;
+        private String status;
+        private int version;
+        private boolean deleted;
+
+        private Row(UUID id) {
+            this.id = id;
+        }
+
+        /** Null when there is nothing to write (no row and no creation in this batch). */
+        static Row fold(UUID id, Stored before, List<Change> changes) {
+            Row row = new Row(id);
+            boolean exists = before != null;
+            row.version = exists ? before.version() : 0;
+            row.status = exists ? before.status() : null;
+            for (Change change : changes) {
+                ProposalEvent event = change.event();
+                if (event instanceof ProposalDeleted) {
+                    row.deleted = true;
+                    continue;
+                }
+                if (change.version() <= row.version || (!exists && row.content == null
+                        && !(event instanceof ProposalCreated))) {
+                    continue; // applied before, or no row to change (as an UPDATE of no row)
+                }
+                row.apply(event, utc(change.at()));
+                row.version = change.version();
+                row.set.put("updated_at", utc(change.at()));
+                row.set.put("version", change.version());
+            }
+            return exists || row.content != null ? row : null;
+        }
+
+        private void apply(ProposalEvent event, OffsetDateTime at) {
+            if (event instanceof ProposalCreated e) {
+                content = e.content();
+                createdAt = at;
+                status(ProposalStatus.PROPOSED);
+            } else if (event instanceof ProposalApproved e) {
+                status(ProposalStatus.APPROVED);
+                set.put("approved_at", at);
+                set.put("approved_by", e.actorLabel());
+            } else if (event instanceof ProposalRejected e) {
+                status(ProposalStatus.REJECTED);
+                set.put("rejection_reason", e.reason());
+            } else if (event instanceof ProposalDeployed e) {
+                status(ProposalStatus.DEPLOYED);
+                set.put("deployed_at", at);
+                set.put("ha_automation_id", e.haAutomationId());
+            } else if (event instanceof ProposalRolledBack) {
+                status(ProposalStatus.ROLLED_BACK);
+                set.put("rolled_back_at", at);
+            } else if (event instanceof ProposalDisabled) {
+                status(ProposalStatus.DISABLED);
+            } else if (event instanceof ProposalEnabled) {
+                status(ProposalStatus.DEPLOYED);
+            } else if (event instanceof ProposalDeprecated) {
+                status(ProposalStatus.DEPRECATED);
+            } else if (event instanceof ProposalArchived) {
+                status(ProposalStatus.ARCHIVED);
+            }
+            // Other events (deployment/rollback intents and failures) change no listed field but
+            // still move updated_at and the version.
+        }
+
+        private void status(ProposalStatus value) {
+            status = value.wire();
+            set.put("status", status);
+        }
     }
 
     private static OffsetDateTime utc(Instant at) {

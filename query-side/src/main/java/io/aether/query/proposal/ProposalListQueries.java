@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
@@ -29,17 +31,36 @@ public class ProposalListQueries {
         this.mapper = mapper;
     }
 
+    /**
+     * The page by the list index ({@code created_at desc, id desc}, with or without status), from
+     * a keyset cursor when given; the total from {@code proposal_list_count}, which the projection
+     * keeps exact, so neither grows with the number of proposals (deep {@code offset}s still do).
+     */
     @QueryHandler
     public ProposalPage handle(FindProposals query) {
-        String where = query.status() == null ? "" : " WHERE status = :status";
-        JdbcClient.StatementSpec count = jdbc.sql("SELECT count(*) FROM proposal_list" + where);
+        List<String> conditions = new ArrayList<>();
+        if (query.status() != null) {
+            conditions.add("status = :status");
+        }
+        if (query.after() != null) {
+            conditions.add("(created_at, id) < (:afterCreatedAt, :afterId)");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         JdbcClient.StatementSpec page = jdbc.sql("SELECT * FROM proposal_list" + where
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("limit", query.limit())
                 .param("offset", query.offset());
+        JdbcClient.StatementSpec count;
         if (query.status() != null) {
-            count = count.param("status", query.status().wire());
             page = page.param("status", query.status().wire());
+            count = jdbc.sql("SELECT coalesce(sum(n), 0) FROM proposal_list_count WHERE status = :status")
+                    .param("status", query.status().wire());
+        } else {
+            count = jdbc.sql("SELECT coalesce(sum(n), 0) FROM proposal_list_count");
+        }
+        if (query.after() != null) {
+            page = page.param("afterCreatedAt", query.after().createdAt().atOffset(ZoneOffset.UTC))
+                    .param("afterId", query.after().id());
         }
         long total = count.query(Long.class).single();
         List<ProposalView> items = page.query((rs, row) -> view(rs)).list();
