@@ -62,8 +62,10 @@ class BadInputTest extends IntegrationTest {
                 Arguments.of("blank name", with("name", "\"   \""), 422),
                 Arguments.of("name over 255 chars", with("name", quoted("n".repeat(256))), 422),
                 Arguments.of("description over 2000 chars", with("description", quoted("d".repeat(2001))), 422),
-                Arguments.of("JSON nested deeper than the parser allows",
-                        with("trigger", "[".repeat(100) + "]".repeat(100)), 400));
+                Arguments.of(
+                        "JSON nested deeper than the parser allows",
+                        with("trigger", "[".repeat(100) + "]".repeat(100)),
+                        400));
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
@@ -112,25 +114,32 @@ class BadInputTest extends IntegrationTest {
     static Stream<Arguments> badYaml() {
         String laughs = "alias: lol\n"
                 + "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
-                + IntStream.range(1, 9).mapToObj(i -> {
-                    char name = (char) ('a' + i);
-                    char prev = (char) ('a' + i - 1);
-                    String refs = IntStream.range(0, 9).mapToObj(j -> "*" + prev).collect(Collectors.joining(","));
-                    return name + ": &" + name + " [" + refs + "]\n";
-                }).collect(Collectors.joining())
+                + IntStream.range(1, 9)
+                        .mapToObj(i -> {
+                            char name = (char) ('a' + i);
+                            char prev = (char) ('a' + i - 1);
+                            String refs = IntStream.range(0, 9)
+                                    .mapToObj(j -> "*" + prev)
+                                    .collect(Collectors.joining(","));
+                            return name + ": &" + name + " [" + refs + "]\n";
+                        })
+                        .collect(Collectors.joining())
                 + "trigger: *i\nactions: *i\n";
         return Stream.of(
                 Arguments.of("invalid syntax", "alias: 'unterminated\ntrigger: {\n"),
                 Arguments.of("a list instead of a mapping", "- alias: x\n- trigger: []\n"),
                 Arguments.of("a scalar instead of a mapping", "just a string"),
-                Arguments.of("python tag", "alias: x\ntrigger: !!python/object/apply:os.system [\"ls\"]\nactions: []\n"),
+                Arguments.of(
+                        "python tag", "alias: x\ntrigger: !!python/object/apply:os.system [\"ls\"]\nactions: []\n"),
                 Arguments.of("custom tag", "alias: x\ntrigger: !custom x\nactions: []\n"),
                 Arguments.of("billion laughs (9 levels of aliases)", laughs),
-                Arguments.of("200 nested lists", "alias: x\ntrigger: " + "[".repeat(200) + "]".repeat(200)
-                        + "\nactions: []\n"),
+                Arguments.of(
+                        "200 nested lists",
+                        "alias: x\ntrigger: " + "[".repeat(200) + "]".repeat(200) + "\nactions: []\n"),
                 Arguments.of("duplicate key", "alias: x\nalias: y\ntrigger: []\nactions: []\n"),
-                Arguments.of("yaml_content over 10000 chars", "alias: x\ndescription: " + "a".repeat(10_001)
-                        + "\ntrigger: []\nactions: []\n"));
+                Arguments.of(
+                        "yaml_content over 10000 chars",
+                        "alias: x\ndescription: " + "a".repeat(10_001) + "\ntrigger: []\nactions: []\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -288,8 +297,10 @@ class BadInputTest extends IntegrationTest {
         long before = eventCount();
         assertRejected(http.post(PROPOSALS + "/" + id + "/approve", "{}", Map.of("If-Match", "banana")), 400, before);
         assertRejected(http.post(PROPOSALS + "/" + id + "/approve", "{}", Map.of("If-Match", "\"0\"")), 400, before);
-        assertRejected(http.post(PROPOSALS + "/" + id + "/approve", "{}",
-                Map.of("If-Match", "\"99999999999999999999\"")), 400, before);
+        assertRejected(
+                http.post(PROPOSALS + "/" + id + "/approve", "{}", Map.of("If-Match", "\"99999999999999999999\"")),
+                400,
+                before);
     }
 
     // ---- routing ----
@@ -309,7 +320,6 @@ class BadInputTest extends IntegrationTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(AUTOMATION));
         assertRejected(http.send(put, Map.of()), 405, before);
     }
-
 
     // ---- input that once slipped through: recursive YAML, trailing JSON, NUL, container-level 400s ----
 
@@ -348,16 +358,20 @@ class BadInputTest extends IntegrationTest {
         String id = create(AUTOMATION);
         before = eventCount();
         assertRejected(http.post(PROPOSALS + "/" + id + "/reject", "{\"reason\": \"no\\u0000\"}"), 400, before);
-        ObjectNode yaml = JSON.createObjectNode().put("yaml_content",
-                "alias: \"a\\0b\"\ntrigger: [{trigger: sun}]\nactions: [{action: light.turn_on}]\n");
+        ObjectNode yaml = JSON.createObjectNode()
+                .put(
+                        "yaml_content",
+                        "alias: \"a\\0b\"\ntrigger: [{trigger: sun}]\nactions: [{action: light.turn_on}]\n");
         assertRejected(http.post(PROPOSALS, yaml.toString()), 422, before);
     }
 
     @Test
     void duplicateJsonKeysAreRefused() {
         long before = eventCount();
-        assertRejected(http.post(PROPOSALS, "{\"name\": \"a\", \"name\": \"b\", \"trigger\": {}, \"actions\": {}}"),
-                400, before);
+        assertRejected(
+                http.post(PROPOSALS, "{\"name\": \"a\", \"name\": \"b\", \"trigger\": {}, \"actions\": {}}"),
+                400,
+                before);
     }
 
     /** Paths Tomcat refuses before Spring sees them still answer in the envelope. */
@@ -368,18 +382,20 @@ class BadInputTest extends IntegrationTest {
         assertRejected(http.get(PROPOSALS + "/" + id), 400, before);
     }
 
-    // ---- ids that are only whitespace, text that is not Unicode, numbers that overflow, bodies that are not UTF-8 ----
+    // ---- ids that are only whitespace, text that is not Unicode, numbers that overflow, bodies that are not UTF-8
+    // ----
 
     static Stream<Arguments> whitespaceIdRequests() {
-        return Stream.of("%20", "%09", "%20%20").flatMap(id -> Stream.of(
-                Arguments.of("GET", PROPOSALS + "/" + id),
-                Arguments.of("GET", PROPOSALS + "/" + id + "/history"),
-                Arguments.of("POST", PROPOSALS + "/" + id + "/approve"),
-                Arguments.of("POST", PROPOSALS + "/" + id + "/deploy"),
-                Arguments.of("POST", PROPOSALS + "/" + id + "/rollback"),
-                Arguments.of("DELETE", PROPOSALS + "/" + id),
-                Arguments.of("DELETE", "/api/v1/auth/api-keys/" + id),
-                Arguments.of("DELETE", "/api/v1/auth/passkeys/" + id)));
+        return Stream.of("%20", "%09", "%20%20")
+                .flatMap(id -> Stream.of(
+                        Arguments.of("GET", PROPOSALS + "/" + id),
+                        Arguments.of("GET", PROPOSALS + "/" + id + "/history"),
+                        Arguments.of("POST", PROPOSALS + "/" + id + "/approve"),
+                        Arguments.of("POST", PROPOSALS + "/" + id + "/deploy"),
+                        Arguments.of("POST", PROPOSALS + "/" + id + "/rollback"),
+                        Arguments.of("DELETE", PROPOSALS + "/" + id),
+                        Arguments.of("DELETE", "/api/v1/auth/api-keys/" + id),
+                        Arguments.of("DELETE", "/api/v1/auth/passkeys/" + id)));
     }
 
     /** A UUID path id that is only whitespace converts to nothing: a 400, not a 500. */
@@ -401,14 +417,22 @@ class BadInputTest extends IntegrationTest {
                 Arguments.of("lone low surrogate in name", withRaw("name", "\"sur\\udc00rogate\"")),
                 Arguments.of("surrogates in the wrong order", withRaw("name", "\"\\ude00\\ud83d\"")),
                 Arguments.of("high surrogate at the end", withRaw("description", "\"end\\ud83d\"")),
-                Arguments.of("lone surrogate deep in trigger",
+                Arguments.of(
+                        "lone surrogate deep in trigger",
                         withRaw("trigger", "[{\"trigger\": \"state\", \"to\": \"\\ud800\"}]")),
-                Arguments.of("lone surrogate in a key",
+                Arguments.of(
+                        "lone surrogate in a key",
                         withRaw("actions", "[{\"action\": \"light.turn_on\", \"k\\ud800\": 1}]")),
-                Arguments.of("number that overflows to infinity", withRaw("trigger",
-                        "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"above\": 1e999999}]")),
-                Arguments.of("negative number that overflows", withRaw("trigger",
-                        "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"below\": -1e999999}]")));
+                Arguments.of(
+                        "number that overflows to infinity",
+                        withRaw(
+                                "trigger",
+                                "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"above\": 1e999999}]")),
+                Arguments.of(
+                        "negative number that overflows",
+                        withRaw(
+                                "trigger",
+                                "[{\"trigger\": \"numeric_state\", \"entity_id\": \"sensor.t\", \"below\": -1e999999}]")));
     }
 
     /**
@@ -508,7 +532,8 @@ class BadInputTest extends IntegrationTest {
         }
         HttpRequest.Builder utf8 = HttpRequest.newBuilder(http.uri(PROPOSALS))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(with("name", "\"caf\u00e9\"").getBytes(StandardCharsets.UTF_8)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        with("name", "\"caf\u00e9\"").getBytes(StandardCharsets.UTF_8)));
         Http.Response created = http.send(utf8, Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("name").asText()).isEqualTo("caf\u00e9");
@@ -518,7 +543,8 @@ class BadInputTest extends IntegrationTest {
     @Test
     void traceAnswersInTheEnvelope() {
         long before = eventCount();
-        HttpRequest.Builder trace = HttpRequest.newBuilder(http.uri(PROPOSALS)).method("TRACE", HttpRequest.BodyPublishers.noBody());
+        HttpRequest.Builder trace =
+                HttpRequest.newBuilder(http.uri(PROPOSALS)).method("TRACE", HttpRequest.BodyPublishers.noBody());
         assertRejected(http.send(trace, Map.of()), 405, before);
     }
 
@@ -538,9 +564,20 @@ class BadInputTest extends IntegrationTest {
         String correlationId = error.path("correlation_id").asText();
         assertThat(correlationId).as(response.body()).isNotBlank();
         assertThat(response.header("X-Correlation-ID")).isEqualTo(correlationId);
-        assertThat(response.body()).as("no Java internals in the body")
-                .doesNotContain("Exception", "\tat ", "at java.", "at org.", "at io.", "java.lang",
-                        "org.springframework", "org.axonframework", "com.fasterxml", "org.yaml", "io.aether");
+        assertThat(response.body())
+                .as("no Java internals in the body")
+                .doesNotContain(
+                        "Exception",
+                        "\tat ",
+                        "at java.",
+                        "at org.",
+                        "at io.",
+                        "java.lang",
+                        "org.springframework",
+                        "org.axonframework",
+                        "com.fasterxml",
+                        "org.yaml",
+                        "io.aether");
         assertThat(eventCount()).as("no event appended").isEqualTo(eventsBefore);
     }
 

@@ -1,5 +1,7 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import java.util.List;
@@ -10,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.RepeatedTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conflicting commands on one proposal at the same moment: exactly one wins, the other gets 409. */
 class ConcurrencyTest extends IntegrationTest {
@@ -26,7 +26,8 @@ class ConcurrencyTest extends IntegrationTest {
                 () -> http.post("/api/v1/proposals/" + id + "/deploy", "{}"));
 
         assertThat(responses).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
-        Http.Response winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        Http.Response winner =
+                responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
         assertThat(winner.json().get("success").asBoolean()).isTrue();
         assertThat(eventCount() - events).as("one request and one outcome").isEqualTo(2);
         assertThat(HA.automationConfig(haId(id))).isPresent();
@@ -75,7 +76,8 @@ class ConcurrencyTest extends IntegrationTest {
 
         assertThat(responses).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
         assertThat(eventCount() - events).isEqualTo(1);
-        Http.Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        Http.Response loser =
+                responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(loser.json().get("error").get("type").asText()).isEqualTo("conflict");
     }
 
@@ -91,13 +93,15 @@ class ConcurrencyTest extends IntegrationTest {
                         return call.call();
                     }))
                     .toList();
-            return futures.stream().map(f -> {
-                try {
-                    return f.get(60, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).toList();
+            return futures.stream()
+                    .map(f -> {
+                        try {
+                            return f.get(60, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    })
+                    .toList();
         } finally {
             pool.shutdownNow();
         }

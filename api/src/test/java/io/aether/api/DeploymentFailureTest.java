@@ -1,13 +1,13 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Home Assistant down or refusing the config: the outcome is recorded and the proposal stays approved. */
 class DeploymentFailureTest extends IntegrationTest {
@@ -58,6 +58,8 @@ class DeploymentFailureTest extends IntegrationTest {
     }
 
     private List<String> types(String id) {
-        return StreamSupport.stream(history(id).spliterator(), false).map(e -> e.get("type").asText()).toList();
+        return StreamSupport.stream(history(id).spliterator(), false)
+                .map(e -> e.get("type").asText())
+                .toList();
     }
 }

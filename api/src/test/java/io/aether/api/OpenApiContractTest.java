@@ -61,10 +61,14 @@ class OpenApiContractTest extends IntegrationTest {
         HA.setAvailable(true);
 
         String rejected = create(AUTOMATION);
-        check("POST", PROPOSALS + "/" + rejected + "/reject",
+        check(
+                "POST",
+                PROPOSALS + "/" + rejected + "/reject",
                 http.post(PROPOSALS + "/" + rejected + "/reject", "{\"reason\": \"not now\"}"));
         String deprecated = createDeployed();
-        check("POST", PROPOSALS + "/" + deprecated + "/deprecate",
+        check(
+                "POST",
+                PROPOSALS + "/" + deprecated + "/deprecate",
                 http.post(PROPOSALS + "/" + deprecated + "/deprecate", "{}"));
         String deleted = create(AUTOMATION);
         check("DELETE", PROPOSALS + "/" + deleted, http.delete(PROPOSALS + "/" + deleted));
@@ -82,8 +86,10 @@ class OpenApiContractTest extends IntegrationTest {
         check("POST", PROPOSALS, http.post(PROPOSALS, "{\"description\": \"no name\"}"));
         check("POST", PROPOSALS, http.post(PROPOSALS, "{\"name\": 5}"));
         check("GET", PROPOSALS, anonymous.get(PROPOSALS));
-        check("POST", "/api/v1/auth/login", anonymous.post("/api/v1/auth/login",
-                Map.of("username", OWNER, "password", "wrong")));
+        check(
+                "POST",
+                "/api/v1/auth/login",
+                anonymous.post("/api/v1/auth/login", Map.of("username", OWNER, "password", "wrong")));
 
         assertThat(statuses).contains(400, 401, 404, 409, 422);
         assertThat(problems).isEmpty();
@@ -92,17 +98,23 @@ class OpenApiContractTest extends IntegrationTest {
     @Test
     void authResponsesMatchTheDocument() {
         check("GET", "/api/v1/auth/setup-status", anonymous.get("/api/v1/auth/setup-status"));
-        Http.Response login = check("POST", "/api/v1/auth/login", anonymous.post("/api/v1/auth/login",
-                Map.of("username", OWNER, "password", OWNER_PASSWORD)));
+        Http.Response login = check(
+                "POST",
+                "/api/v1/auth/login",
+                anonymous.post("/api/v1/auth/login", Map.of("username", OWNER, "password", OWNER_PASSWORD)));
         Http session = anonymous.withBearer(login.json().path("token").asText());
         check("GET", "/api/v1/auth/me", session.get("/api/v1/auth/me"));
-        Http.Response key = check("POST", "/api/v1/auth/api-keys",
+        Http.Response key = check(
+                "POST",
+                "/api/v1/auth/api-keys",
                 session.post("/api/v1/auth/api-keys", Map.of("name", "contract test")));
         check("GET", "/api/v1/auth/api-keys", session.get("/api/v1/auth/api-keys"));
         String keyId = key.json().path("id").asText();
         check("DELETE", "/api/v1/auth/api-keys/" + keyId, session.delete("/api/v1/auth/api-keys/" + keyId));
         check("GET", "/api/v1/auth/passkeys", session.get("/api/v1/auth/passkeys"));
-        check("POST", "/api/v1/auth/passkey/register/options",
+        check(
+                "POST",
+                "/api/v1/auth/passkey/register/options",
                 session.post("/api/v1/auth/passkey/register/options", (String) null));
         check("GET", "/api/v1/auth/audit", session.get("/api/v1/auth/audit"));
         check("GET", "/api/v1/auth/google/url", session.get("/api/v1/auth/google/url"));
@@ -118,7 +130,9 @@ class OpenApiContractTest extends IntegrationTest {
         check("GET", "/api/v1/ready", anonymous.get("/api/v1/ready"));
         check("GET", "/api/v1/status", http.get("/api/v1/status"));
         check("GET", "/api/v1/projections", http.get("/api/v1/projections"));
-        check("POST", "/api/v1/projections/proposal-list/rebuild",
+        check(
+                "POST",
+                "/api/v1/projections/proposal-list/rebuild",
                 http.post("/api/v1/projections/proposal-list/rebuild", ""));
         awaitProposalListCaughtUp();
 
@@ -131,12 +145,22 @@ class OpenApiContractTest extends IntegrationTest {
     void pendingAnswersAreDocumented() {
         JsonNode document = anonymous.get("/api/openapi.json").json();
         for (String operation : List.of("/deploy", "/rollback")) {
-            JsonNode responses = document.path("paths").path(PROPOSALS + "/{id}" + operation).path("post")
+            JsonNode responses = document.path("paths")
+                    .path(PROPOSALS + "/{id}" + operation)
+                    .path("post")
                     .path("responses");
             assertThat(responses.has("200")).as(operation).isTrue();
             assertThat(responses.has("202")).as(operation).isTrue();
-            assertThat(responses.path("202").path("content").path("application/json").path("schema"))
-                    .isEqualTo(responses.path("200").path("content").path("application/json").path("schema"));
+            assertThat(responses
+                            .path("202")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema"))
+                    .isEqualTo(responses
+                            .path("200")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema"));
         }
     }
 
@@ -151,17 +175,29 @@ class OpenApiContractTest extends IntegrationTest {
                  "components": {"schemas": {"X": {"type": "object", "properties": {
                     "plain": {"type": "string"},
                     "nullable": {"type": ["string", "null"]}}}}}}"""));
-        assertThat(strict.problems("GET", "/x/1", 200, "{\"plain\": \"a\", \"nullable\": null}")).isEmpty();
-        assertThat(strict.problems("GET", "/x/1", 200, "{\"plain\": null}")).singleElement().asString()
+        assertThat(strict.problems("GET", "/x/1", 200, "{\"plain\": \"a\", \"nullable\": null}"))
+                .isEmpty();
+        assertThat(strict.problems("GET", "/x/1", 200, "{\"plain\": null}"))
+                .singleElement()
+                .asString()
                 .contains("/plain");
-        assertThat(strict.problems("GET", "/x/1", 201, "{}")).singleElement().asString()
+        assertThat(strict.problems("GET", "/x/1", 201, "{}"))
+                .singleElement()
+                .asString()
                 .contains("status not documented");
-        assertThat(strict.problems("GET", "/x/1", 404, "{}")).singleElement().asString()
+        assertThat(strict.problems("GET", "/x/1", 404, "{}"))
+                .singleElement()
+                .asString()
                 .contains("status not documented");
         assertThat(strict.problems("GET", "/x/1", 204, "")).isEmpty();
-        assertThat(strict.problems("GET", "/x/1", 204, "{}")).singleElement().asString()
+        assertThat(strict.problems("GET", "/x/1", 204, "{}"))
+                .singleElement()
+                .asString()
                 .contains("describes none");
-        assertThat(strict.problems("GET", "/y", 200, "{}")).singleElement().asString().contains("no path");
+        assertThat(strict.problems("GET", "/y", 200, "{}"))
+                .singleElement()
+                .asString()
+                .contains("no path");
     }
 
     private Http.Response check(String method, String path, Http.Response response) {
@@ -171,13 +207,17 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     private void awaitProposalListCaughtUp() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode processors = http.get("/api/v1/projections").json();
-            return StreamSupport.stream(processors.spliterator(), false)
-                    .filter(p -> p.get("name").asText().equals("proposal-list"))
-                    .allMatch(p -> !p.get("replaying").asBoolean() && p.get("lag").isNumber()
-                            && p.get("lag").asLong() == 0
-                            && p.get("segments").asInt() == p.get("total_segments").asInt());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode processors = http.get("/api/v1/projections").json();
+                    return StreamSupport.stream(processors.spliterator(), false)
+                            .filter(p -> p.get("name").asText().equals("proposal-list"))
+                            .allMatch(p -> !p.get("replaying").asBoolean()
+                                    && p.get("lag").isNumber()
+                                    && p.get("lag").asLong() == 0
+                                    && p.get("segments").asInt()
+                                            == p.get("total_segments").asInt());
+                });
     }
 }

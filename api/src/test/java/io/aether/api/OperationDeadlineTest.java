@@ -38,6 +38,7 @@ class OperationDeadlineTest {
 
     @TempDir
     static Path dataDir;
+
     private static HomeAssistantSimulator ha;
     private static ConfigurableApplicationContext server;
     private static Http http;
@@ -46,17 +47,18 @@ class OperationDeadlineTest {
     static void start() {
         AetherApplication.disableAxonPhoneHome();
         ha = HomeAssistantSimulator.start(0, TOKEN);
-        server = new SpringApplicationBuilder(AetherApplication.class).run(
-                "--server.port=0",
-                "--aether.db.url=",
-                "--aether.data-dir=" + dataDir,
-                "--aether.ha.url=" + ha.baseUrl(),
-                "--aether.ha.token=" + TOKEN,
-                "--aether.auth.password=" + PASSWORD,
-                "--aether.auth.bcrypt-strength=4",
-                "--aether.deploy.wait-timeout=1s",
-                "--aether.deploy.operation-deadline=" + DEADLINE.toSeconds() + "s",
-                "--aether.scheduler.polling-interval=200ms");
+        server = new SpringApplicationBuilder(AetherApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--aether.db.url=",
+                        "--aether.data-dir=" + dataDir,
+                        "--aether.ha.url=" + ha.baseUrl(),
+                        "--aether.ha.token=" + TOKEN,
+                        "--aether.auth.password=" + PASSWORD,
+                        "--aether.auth.bcrypt-strength=4",
+                        "--aether.deploy.wait-timeout=1s",
+                        "--aether.deploy.operation-deadline=" + DEADLINE.toSeconds() + "s",
+                        "--aether.scheduler.polling-interval=200ms");
         int port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
         http = new Http("http://127.0.0.1:" + port).signIn("admin", PASSWORD);
     }
@@ -109,14 +111,16 @@ class OperationDeadlineTest {
         String id = createApproved("Never reached HA");
         processManager().shutDown();
 
-        assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status()).isEqualTo(202);
         assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status())
-                .as("blocked while pending").isEqualTo(409);
+                .isEqualTo(202);
+        assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status())
+                .as("blocked while pending")
+                .isEqualTo(409);
 
-        await().atMost(OUTCOME_WITHIN).until(() -> lastEvent(id).get("type").asText()
-                .equals("ProposalDeploymentFailed"));
-        assertThat(lastEvent(id).get("payload").get("error").asText()).isEqualTo(
-                "no outcome was recorded within 3s; Home Assistant does not hold the configuration");
+        await().atMost(OUTCOME_WITHIN)
+                .until(() -> lastEvent(id).get("type").asText().equals("ProposalDeploymentFailed"));
+        assertThat(lastEvent(id).get("payload").get("error").asText())
+                .isEqualTo("no outcome was recorded within 3s; Home Assistant does not hold the configuration");
         assertThat(status(id)).isEqualTo("approved");
         assertThat(ha.automationConfig(haId(id))).isEmpty();
 
@@ -135,11 +139,12 @@ class OperationDeadlineTest {
         assertThat(openDeadlines()).as("cancelled with the outcome").isZero();
         processManager().shutDown();
 
-        assertThat(http.post("/api/v1/proposals/" + id + "/rollback", "{}").status()).isEqualTo(202);
+        assertThat(http.post("/api/v1/proposals/" + id + "/rollback", "{}").status())
+                .isEqualTo(202);
         ha.setAvailable(false);
 
-        await().atMost(OUTCOME_WITHIN).until(() -> lastEvent(id).get("type").asText()
-                .equals("ProposalRollbackFailed"));
+        await().atMost(OUTCOME_WITHIN)
+                .until(() -> lastEvent(id).get("type").asText().equals("ProposalRollbackFailed"));
         assertThat(lastEvent(id).get("payload").get("error").asText())
                 .startsWith("no outcome was recorded within 3s and Home Assistant could not be checked: ");
         assertThat(status(id)).isEqualTo("deployed");
@@ -165,7 +170,8 @@ class OperationDeadlineTest {
                  "actions": {"action": "light.turn_on", "target": {"entity_id": "light.hall"}}}""".formatted(name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asText();
-        assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status())
+                .isEqualTo(200);
         return id;
     }
 
@@ -196,7 +202,8 @@ class OperationDeadlineTest {
     private static int openDeadlines() {
         return server.getBean(JdbcClient.class)
                 .sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     private static String haId(String proposalId) {

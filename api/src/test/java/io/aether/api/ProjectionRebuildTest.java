@@ -1,13 +1,13 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.IntegrationTest;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The proposal list is a disposable read model: clearing and replaying it gives the same answers. */
 class ProjectionRebuildTest extends IntegrationTest {
@@ -22,7 +22,8 @@ class ProjectionRebuildTest extends IntegrationTest {
         create(AUTOMATION);
         awaitCaughtUp();
         String before = http.get("/api/v1/proposals?limit=500").body();
-        String beforeRejected = http.get("/api/v1/proposals?status=rejected&limit=500").body();
+        String beforeRejected =
+                http.get("/api/v1/proposals?status=rejected&limit=500").body();
         assertThat(before).doesNotContain(deleted).contains(rejected);
 
         var response = http.post("/api/v1/projections/proposal-list/rebuild", "");
@@ -30,7 +31,8 @@ class ProjectionRebuildTest extends IntegrationTest {
         awaitCaughtUp();
 
         assertThat(http.get("/api/v1/proposals?limit=500").body()).isEqualTo(before);
-        assertThat(http.get("/api/v1/proposals?status=rejected&limit=500").body()).isEqualTo(beforeRejected);
+        assertThat(http.get("/api/v1/proposals?status=rejected&limit=500").body())
+                .isEqualTo(beforeRejected);
     }
 
     @Test
@@ -41,13 +43,17 @@ class ProjectionRebuildTest extends IntegrationTest {
     }
 
     private void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode processors = http.get("/api/v1/projections").json();
-            return StreamSupport.stream(processors.spliterator(), false)
-                    .filter(p -> p.get("name").asText().equals("proposal-list"))
-                    .allMatch(p -> !p.get("replaying").asBoolean() && p.get("lag").isNumber()
-                            && p.get("lag").asLong() == 0
-                            && p.get("segments").asInt() == p.get("total_segments").asInt());
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode processors = http.get("/api/v1/projections").json();
+                    return StreamSupport.stream(processors.spliterator(), false)
+                            .filter(p -> p.get("name").asText().equals("proposal-list"))
+                            .allMatch(p -> !p.get("replaying").asBoolean()
+                                    && p.get("lag").isNumber()
+                                    && p.get("lag").asLong() == 0
+                                    && p.get("segments").asInt()
+                                            == p.get("total_segments").asInt());
+                });
     }
 }

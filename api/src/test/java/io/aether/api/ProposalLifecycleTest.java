@@ -1,5 +1,8 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.support.Http;
@@ -9,9 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Create -> approve -> deploy -> rollback through HTTP, with Home Assistant's state checked after each step. */
 class ProposalLifecycleTest extends IntegrationTest {
@@ -30,8 +30,10 @@ class ProposalLifecycleTest extends IntegrationTest {
         assertThat(HA.automationConfig(haId(id))).isEmpty();
 
         assertThat(created.header("ETag")).isEqualTo("\"1\"");
-        Http.Response approval = http.post("/api/v1/proposals/" + id + "/approve",
-                "{\"approved_by\": \"alice\", \"comment\": \"looks right\"}", ifMatch(1));
+        Http.Response approval = http.post(
+                "/api/v1/proposals/" + id + "/approve",
+                "{\"approved_by\": \"alice\", \"comment\": \"looks right\"}",
+                ifMatch(1));
         assertThat(approval.header("ETag")).isEqualTo("\"2\"");
         JsonNode approved = approval.json();
         assertThat(approved.get("status").asText()).isEqualTo("approved");
@@ -75,14 +77,25 @@ class ProposalLifecycleTest extends IntegrationTest {
         String id = createDeployed();
         http.post("/api/v1/proposals/" + id + "/rollback", "{\"reason\": \"not needed\"}");
 
-        JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
-        List<String> types = StreamSupport.stream(events.spliterator(), false).map(e -> e.get("type").asText()).toList();
-        assertThat(types).containsExactly("ProposalCreated", "ProposalApproved", "ProposalDeploymentRequested",
-                "ProposalDeployed", "ProposalRollbackRequested", "ProposalRolledBack");
+        JsonNode events =
+                http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+        List<String> types = StreamSupport.stream(events.spliterator(), false)
+                .map(e -> e.get("type").asText())
+                .toList();
+        assertThat(types)
+                .containsExactly(
+                        "ProposalCreated",
+                        "ProposalApproved",
+                        "ProposalDeploymentRequested",
+                        "ProposalDeployed",
+                        "ProposalRollbackRequested",
+                        "ProposalRolledBack");
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).get("version").asInt()).isEqualTo(i + 1);
             assertThat(events.get(i).get("actor").get("type").asText()).isEqualTo("user");
-            assertThat(events.get(i).get("correlation_id").isTextual()).as(events.get(i).toString()).isTrue();
+            assertThat(events.get(i).get("correlation_id").isTextual())
+                    .as(events.get(i).toString())
+                    .isTrue();
             assertThat(events.get(i).get("timestamp").asText()).isNotBlank();
         }
         assertThat(events.get(4).get("reason").asText()).isEqualTo("not needed");
@@ -97,7 +110,8 @@ class ProposalLifecycleTest extends IntegrationTest {
         Instant afterApproval = Instant.now();
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(afterApproval.plusMillis(5)));
         // Revoking an approval names the approved version it revokes.
-        assertThat(http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}").status())
+        assertThat(http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}")
+                        .status())
                 .isEqualTo(409);
         http.post("/api/v1/proposals/" + id + "/reject", "{\"reason\": \"changed my mind\"}", ifMatch(2));
 
@@ -107,7 +121,8 @@ class ProposalLifecycleTest extends IntegrationTest {
         assertThat(v1.get("version").asInt()).isEqualTo(1);
         JsonNode v2 = http.get("/api/v1/proposals/" + id + "?version=2").json();
         assertThat(v2.get("status").asText()).isEqualTo("approved");
-        JsonNode atApproval = http.get("/api/v1/proposals/" + id + "?at=" + afterApproval).json();
+        JsonNode atApproval =
+                http.get("/api/v1/proposals/" + id + "?at=" + afterApproval).json();
         assertThat(atApproval.get("status").asText()).isEqualTo("approved");
         assertThat(atApproval.get("rejection_reason").isNull()).isTrue();
     }
@@ -116,14 +131,17 @@ class ProposalLifecycleTest extends IntegrationTest {
     void rejectEndsTheProposalAndHomeAssistantIsNeverTouched() {
         String id = create(AUTOMATION);
         int before = HA.requestCount("POST", "/api/config/automation");
-        JsonNode rejected = http.post("/api/v1/proposals/" + id + "/reject",
-                "{\"reason\": \"wrong room\", \"rejected_by\": \"bob\"}").json();
+        JsonNode rejected = http.post(
+                        "/api/v1/proposals/" + id + "/reject", "{\"reason\": \"wrong room\", \"rejected_by\": \"bob\"}")
+                .json();
         assertThat(rejected.get("status").asText()).isEqualTo("rejected");
         assertThat(rejected.get("rejection_reason").asText()).isEqualTo("wrong room");
         assertThat(HA.automationConfig(haId(id))).isEmpty();
         assertThat(HA.requestCount("POST", "/api/config/automation")).isEqualTo(before);
-        assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status()).isEqualTo(409);
-        JsonNode archived = http.post("/api/v1/proposals/" + id + "/archive", "{}").json();
+        assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status())
+                .isEqualTo(409);
+        JsonNode archived =
+                http.post("/api/v1/proposals/" + id + "/archive", "{}").json();
         assertThat(archived.get("status").asText()).isEqualTo("archived");
     }
 
@@ -142,15 +160,18 @@ class ProposalLifecycleTest extends IntegrationTest {
                       entity_id: light.living_room
                 mode: restart
                 """;
-        Http.Response created = http.post("/api/v1/proposals", JSON.createObjectNode().put("yaml_content", yaml));
+        Http.Response created =
+                http.post("/api/v1/proposals", JSON.createObjectNode().put("yaml_content", yaml));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode p = created.json();
         assertThat(p.get("name").asText()).isEqualTo("Porch light at sunset");
         assertThat(p.get("mode").asText()).isEqualTo("restart");
         assertThat(p.get("trigger").get(0).get("event").asText()).isEqualTo("sunset");
         String detailYaml = proposal(p.get("id").asText()).get("yaml_content").asText();
-        assertThat(detailYaml).startsWith("# Aether proposal: Porch light at sunset")
-                .contains("mode: restart").contains("entity_id: light.living_room");
+        assertThat(detailYaml)
+                .startsWith("# Aether proposal: Porch light at sunset")
+                .contains("mode: restart")
+                .contains("entity_id: light.living_room");
     }
 
     @Test
@@ -158,15 +179,23 @@ class ProposalLifecycleTest extends IntegrationTest {
         String id = createDeployed();
         String entityId = HA.automationEntityId(haId(id)).orElseThrow();
 
-        assertThat(http.post("/api/v1/proposals/" + id + "/disable", "{}").json().get("status").asText())
+        assertThat(http.post("/api/v1/proposals/" + id + "/disable", "{}")
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("disabled");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> HA.state(entityId).orElseThrow().get("state").asText().equals("off"));
+                .until(() ->
+                        HA.state(entityId).orElseThrow().get("state").asText().equals("off"));
 
-        assertThat(http.post("/api/v1/proposals/" + id + "/enable", "{}").json().get("status").asText())
+        assertThat(http.post("/api/v1/proposals/" + id + "/enable", "{}")
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("deployed");
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> HA.state(entityId).orElseThrow().get("state").asText().equals("on"));
+                .until(() ->
+                        HA.state(entityId).orElseThrow().get("state").asText().equals("on"));
     }
 
     @Test
@@ -174,10 +203,14 @@ class ProposalLifecycleTest extends IntegrationTest {
         String id = createDeployed();
         HA.setAvailable(false);
         try {
-            assertThat(http.post("/api/v1/proposals/" + id + "/disable", "{}").json().get("status").asText())
+            assertThat(http.post("/api/v1/proposals/" + id + "/disable", "{}")
+                            .json()
+                            .get("status")
+                            .asText())
                     .isEqualTo("disabled");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+                JsonNode events =
+                        http.get("/api/v1/proposals/" + id + "/history").json().get("events");
                 JsonNode last = events.get(events.size() - 1);
                 assertThat(last.get("type").asText()).isEqualTo("ProposalAutomationSwitchFailed");
                 assertThat(last.get("payload").get("operation").asText()).isEqualTo("turn_off");
@@ -203,7 +236,8 @@ class ProposalLifecycleTest extends IntegrationTest {
         assertThat(page2.get("total").asLong()).isGreaterThanOrEqualTo(3);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode approved = http.get("/api/v1/proposals?status=approved&limit=500").json();
+            JsonNode approved =
+                    http.get("/api/v1/proposals?status=approved&limit=500").json();
             assertThat(ids(approved)).contains(second).doesNotContain(first, third);
             StreamSupport.stream(approved.get("items").spliterator(), false)
                     .forEach(p -> assertThat(p.get("status").asText()).isEqualTo("approved"));
@@ -215,17 +249,22 @@ class ProposalLifecycleTest extends IntegrationTest {
     @Test
     void deletedProposalIsGoneFromGetAndListButItsHistoryStays() {
         String id = create(AUTOMATION);
-        await().atMost(Duration.ofSeconds(10)).until(() -> ids(http.get("/api/v1/proposals?limit=500").json()).contains(id));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ids(http.get("/api/v1/proposals?limit=500").json()).contains(id));
 
         assertThat(http.delete("/api/v1/proposals/" + id).status()).isEqualTo(204);
         assertThat(http.get("/api/v1/proposals/" + id).status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> !ids(http.get("/api/v1/proposals?limit=500").json()).contains(id));
-        JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+                .until(() ->
+                        !ids(http.get("/api/v1/proposals?limit=500").json()).contains(id));
+        JsonNode events =
+                http.get("/api/v1/proposals/" + id + "/history").json().get("events");
         assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("ProposalDeleted");
     }
 
     static List<String> ids(JsonNode page) {
-        return StreamSupport.stream(page.get("items").spliterator(), false).map(p -> p.get("id").asText()).toList();
+        return StreamSupport.stream(page.get("items").spliterator(), false)
+                .map(p -> p.get("id").asText())
+                .toList();
     }
 }

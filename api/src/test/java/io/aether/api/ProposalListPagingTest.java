@@ -1,14 +1,14 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** List totals come from the projection's per-status counts; ?after= pages by keyset cursor. */
 class ProposalListPagingTest extends IntegrationTest {
@@ -23,13 +23,21 @@ class ProposalListPagingTest extends IntegrationTest {
         String last = create(AUTOMATION);
         awaitListed(last);
 
-        long all = jdbc.sql("SELECT count(*) FROM proposal_list").query(Long.class).single();
-        assertThat(http.get("/api/v1/proposals?limit=1").json().get("total").asLong()).isEqualTo(all);
+        long all =
+                jdbc.sql("SELECT count(*) FROM proposal_list").query(Long.class).single();
+        assertThat(http.get("/api/v1/proposals?limit=1").json().get("total").asLong())
+                .isEqualTo(all);
         for (String status : List.of("proposed", "approved", "rejected", "deployed")) {
-            long rows = jdbc.sql("SELECT count(*) FROM proposal_list WHERE status = :s").param("s", status)
-                    .query(Long.class).single();
-            assertThat(http.get("/api/v1/proposals?limit=1&status=" + status).json().get("total").asLong())
-                    .as(status).isEqualTo(rows);
+            long rows = jdbc.sql("SELECT count(*) FROM proposal_list WHERE status = :s")
+                    .param("s", status)
+                    .query(Long.class)
+                    .single();
+            assertThat(http.get("/api/v1/proposals?limit=1&status=" + status)
+                            .json()
+                            .get("total")
+                            .asLong())
+                    .as(status)
+                    .isEqualTo(rows);
         }
     }
 
@@ -45,7 +53,8 @@ class ProposalListPagingTest extends IntegrationTest {
         List<String> byCursor = new ArrayList<>();
         String after = null;
         for (int page = 0; page < 500; page++) {
-            JsonNode body = http.get("/api/v1/proposals?limit=2" + (after == null ? "" : "&after=" + after)).json();
+            JsonNode body = http.get("/api/v1/proposals?limit=2" + (after == null ? "" : "&after=" + after))
+                    .json();
             byCursor.addAll(ids(body));
             JsonNode next = body.get("next_after");
             if (next.isNull()) {
@@ -64,7 +73,8 @@ class ProposalListPagingTest extends IntegrationTest {
     }
 
     private void awaitListed(String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> http.get("/api/v1/proposals?limit=500").body().contains(id));
     }
 

@@ -1,5 +1,7 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
@@ -7,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A command's answer means its change shows in every list on the very next call: the answer
@@ -28,7 +28,9 @@ class ReadYourWritesTest extends IntegrationTest {
             assertThat(created.header(TIMED_OUT)).isNull();
             String id = created.json().get("id").asText();
 
-            assertThat(ids(http.get("/api/v1/proposals?limit=5"))).as("round %d", i).contains(id);
+            assertThat(ids(http.get("/api/v1/proposals?limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
         }
     }
 
@@ -36,7 +38,9 @@ class ReadYourWritesTest extends IntegrationTest {
     void createThenPendingListSeesTheProposal100TimesInARow() {
         for (int i = 0; i < 100; i++) {
             String id = create(AUTOMATION);
-            assertThat(ids(http.get("/api/v1/proposals/pending?limit=5"))).as("round %d", i).contains(id);
+            assertThat(ids(http.get("/api/v1/proposals/pending?limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
         }
     }
 
@@ -44,18 +48,25 @@ class ReadYourWritesTest extends IntegrationTest {
     void everyStatusChangeShowsInTheStatusFilteredListsOnTheNextCall() {
         for (int i = 0; i < 20; i++) {
             String id = create(AUTOMATION);
-            assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status()).isEqualTo(200);
-            assertThat(ids(http.get("/api/v1/proposals?status=approved&limit=5"))).as("round %d", i).contains(id);
+            assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status())
+                    .isEqualTo(200);
+            assertThat(ids(http.get("/api/v1/proposals?status=approved&limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
             assertThat(ids(http.get("/api/v1/proposals/pending?limit=500"))).doesNotContain(id);
 
             Http.Response deploy = http.post("/api/v1/proposals/" + id + "/deploy", "{}");
             assertThat(deploy.status()).as(deploy.body()).isEqualTo(200);
             // The outcome was stored by the process manager, not by the request: it shows too.
-            assertThat(ids(http.get("/api/v1/proposals?status=deployed&limit=5"))).as("round %d", i).contains(id);
+            assertThat(ids(http.get("/api/v1/proposals?status=deployed&limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
 
             Http.Response rollback = http.post("/api/v1/proposals/" + id + "/rollback", "{}");
             assertThat(rollback.status()).as(rollback.body()).isEqualTo(200);
-            assertThat(ids(http.get("/api/v1/proposals?status=rolled_back&limit=5"))).as("round %d", i).contains(id);
+            assertThat(ids(http.get("/api/v1/proposals?status=rolled_back&limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
         }
     }
 
@@ -66,7 +77,9 @@ class ReadYourWritesTest extends IntegrationTest {
             String id = create(AUTOMATION);
             assertThat(http.delete("/api/v1/proposals/" + id).status()).isEqualTo(204);
             deleted.add(id);
-            assertThat(ids(http.get("/api/v1/proposals?limit=500"))).as("round %d", i).doesNotContain(id);
+            assertThat(ids(http.get("/api/v1/proposals?limit=500")))
+                    .as("round %d", i)
+                    .doesNotContain(id);
         }
         assertThat(deleted).hasSize(20);
     }
@@ -76,7 +89,9 @@ class ReadYourWritesTest extends IntegrationTest {
         Http.Response created = http.post("/api/v1/proposals", AUTOMATION);
         String token = created.header(TOKEN);
 
-        Http.Response list = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals?limit=5")).GET(),
+        Http.Response list = http.send(
+                java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals?limit=5"))
+                        .GET(),
                 Map.of(TOKEN, token));
 
         assertThat(list.status()).isEqualTo(200);
@@ -86,7 +101,9 @@ class ReadYourWritesTest extends IntegrationTest {
 
     @Test
     void aTokenNoReadModelReachesAnswersWithTheTimeoutHeader() {
-        Http.Response list = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals?limit=1")).GET(),
+        Http.Response list = http.send(
+                java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals?limit=1"))
+                        .GET(),
                 Map.of(TOKEN, Long.toString(Long.MAX_VALUE / 2)));
 
         assertThat(list.status()).isEqualTo(200);
@@ -97,7 +114,9 @@ class ReadYourWritesTest extends IntegrationTest {
     void aMalformedTokenIs400InTheEnvelope() {
         for (String bad : List.of("abc", "-1", "1.5", "99999999999999999999")) {
             long events = eventCount();
-            Http.Response response = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals")).GET(),
+            Http.Response response = http.send(
+                    java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/proposals"))
+                            .GET(),
                     Map.of(TOKEN, bad));
             assertThat(response.status()).as(bad).isEqualTo(400);
             JsonNode error = response.json().get("error");

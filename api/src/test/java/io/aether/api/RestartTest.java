@@ -1,23 +1,25 @@
 package io.aether.api;
 
-import io.aether.api.platform.AetherApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.platform.AetherApplication;
 import io.aether.api.platform.config.EmbeddedPostgresServer;
 import io.aether.api.support.Http;
+import io.aether.command.proposal.ProposalDeploymentProcess;
 import io.aether.simulator.HomeAssistantSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.aether.command.proposal.ProposalDeploymentProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The default embedded database keeps its data across restarts, and a PostgreSQL left running
@@ -64,28 +63,43 @@ class RestartTest {
             id = created.json().get("id").asText();
             http.post("/api/v1/proposals/" + id + "/approve", "{}");
             await().atMost(Duration.ofSeconds(10))
-                    .until(() -> http.get("/api/v1/proposals?status=approved").body().contains(id));
+                    .until(() ->
+                            http.get("/api/v1/proposals?status=approved").body().contains(id));
             listBefore = http.get("/api/v1/proposals").body();
         }
         assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
-                .as("the embedded PostgreSQL stops with the server").isFalse();
+                .as("the embedded PostgreSQL stops with the server")
+                .isFalse();
         try (ConfigurableApplicationContext second = start(dataDir)) {
             // The signing key was generated on first start and kept (encrypted) in the database.
             Http http = new Http("http://127.0.0.1:" + port(second)).withBearer(session);
-            assertThat(http.get("/api/v1/auth/me").status()).as("a session from before the restart").isEqualTo(200);
+            assertThat(http.get("/api/v1/auth/me").status())
+                    .as("a session from before the restart")
+                    .isEqualTo(200);
             JsonNode proposal = http.get("/api/v1/proposals/" + id).json();
             assertThat(proposal.get("status").asText()).isEqualTo("approved");
-            assertThat(http.get("/api/v1/proposals/" + id + "/history").json().get("events").size()).isEqualTo(2);
+            assertThat(http.get("/api/v1/proposals/" + id + "/history")
+                            .json()
+                            .get("events")
+                            .size())
+                    .isEqualTo(2);
             assertThat(http.get("/api/v1/proposals").body()).isEqualTo(listBefore);
         }
     }
 
     @Test
     void aPostgresLeftRunningByAKilledServerDoesNotStopTheNextStart(@TempDir Path dataDir) throws Exception {
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                StartEmbeddedPostgresAndWait.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child = new ProcessBuilder(
+                        javaBinary(),
+                        "-Xmx128m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartEmbeddedPostgresAndWait.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("READY")) {
                 // start-up output of the child
@@ -94,7 +108,9 @@ class RestartTest {
             child.destroyForcibly(); // kill -9: no shutdown hook stops its postmaster
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("stale postmaster left behind").isTrue();
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid")))
+                .as("stale postmaster left behind")
+                .isTrue();
 
         try (ConfigurableApplicationContext server = start(dataDir)) {
             assertThat(http(server).get("/api/v1/ready").status()).isEqualTo(200);
@@ -109,26 +125,32 @@ class RestartTest {
             id = http.post("/api/v1/proposals", """
                     {"name": "Interrupted",
                      "trigger": {"trigger": "sun", "event": "sunset"},
-                     "actions": {"action": "light.turn_on", "target": {"entity_id": "light.hall"}}}""")
-                    .json().get("id").asText();
+                     "actions": {"action": "light.turn_on", "target": {"entity_id": "light.hall"}}}""").json().get("id").asText();
             http.post("/api/v1/proposals/" + id + "/approve", "{}");
             // The process manager stops before it sees the intent: the server goes down in between.
             first.getBean(EventProcessingConfiguration.class)
                     .eventProcessor(ProposalDeploymentProcess.PROCESSING_GROUP, StreamingEventProcessor.class)
-                    .orElseThrow().shutDown();
+                    .orElseThrow()
+                    .shutDown();
 
             Http.Response deploy = http.post("/api/v1/proposals/" + id + "/deploy", "{}");
             assertThat(deploy.status()).as(deploy.body()).isEqualTo(202);
             assertThat(deploy.json().get("status").asText()).isEqualTo("approved");
-            assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status()).isEqualTo(409);
+            assertThat(http.post("/api/v1/proposals/" + id + "/deploy", "{}").status())
+                    .isEqualTo(409);
             assertThat(ha.automationConfig(haId(id))).isEmpty();
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
             Http http = http(second);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> http.get("/api/v1/proposals/" + id).json().get("status").asText().equals("deployed"));
+                    .until(() -> http.get("/api/v1/proposals/" + id)
+                            .json()
+                            .get("status")
+                            .asText()
+                            .equals("deployed"));
             assertThat(ha.automationConfig(haId(id))).isPresent();
-            JsonNode events = http.get("/api/v1/proposals/" + id + "/history").json().get("events");
+            JsonNode events =
+                    http.get("/api/v1/proposals/" + id + "/history").json().get("events");
             assertThat(events.get(events.size() - 1).get("type").asText()).isEqualTo("ProposalDeployed");
         }
     }

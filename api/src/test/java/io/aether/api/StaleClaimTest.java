@@ -1,5 +1,8 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.AetherApplication;
 import io.aether.api.platform.config.EmbeddedPostgresServer;
@@ -19,9 +22,6 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * A node that holds every segment is killed (kill -9: its claims stay in token_entry): the
  * survivor's /status must stop saying healthy well before the claims time out, because nothing
@@ -39,28 +39,50 @@ class StaleClaimTest {
         HomeAssistantSimulator ha = HomeAssistantSimulator.start(0, HA_TOKEN);
         Process child = null;
         Path childLog = childDir.resolve("other-node.log");
-        try (ConfigurableApplicationContext survivor = start(ha, "--aether.db.url=", "--aether.data-dir=" + survivorDir)) {
-            Http http = new Http("http://127.0.0.1:" + ((ServletWebServerApplicationContext) survivor).getWebServer().getPort());
+        try (ConfigurableApplicationContext survivor =
+                start(ha, "--aether.db.url=", "--aether.data-dir=" + survivorDir)) {
+            Http http = new Http("http://127.0.0.1:"
+                    + ((ServletWebServerApplicationContext) survivor)
+                            .getWebServer()
+                            .getPort());
             JdbcClient jdbc = survivor.getBean(JdbcClient.class);
             handEverySegmentOver(survivor);
 
             EmbeddedPostgresServer database = survivor.getBean(EmbeddedPostgresServer.class);
-            child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                    "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
-                    OtherNode.class.getName(),
-                    "--server.port=0", "--aether.db.url=" + database.jdbcUrl(), "--aether.db.user=" + database.user(),
-                    "--aether.data-dir=" + childDir, "--aether.ha.url=" + ha.baseUrl(), "--aether.ha.token=" + HA_TOKEN,
-                    "--aether.auth.password=stale-claim-password", "--aether.auth.jwt-secret=" + JWT_SECRET)
-                    .redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
+            child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx384m",
+                            "-Daxoniq.update-checker.disabled=true",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            OtherNode.class.getName(),
+                            "--server.port=0",
+                            "--aether.db.url=" + database.jdbcUrl(),
+                            "--aether.db.user=" + database.user(),
+                            "--aether.data-dir=" + childDir,
+                            "--aether.ha.url=" + ha.baseUrl(),
+                            "--aether.ha.token=" + HA_TOKEN,
+                            "--aether.auth.password=stale-claim-password",
+                            "--aether.auth.jwt-secret=" + JWT_SECRET)
+                    .redirectErrorStream(true)
+                    .redirectOutput(childLog.toFile())
+                    .start();
 
             Process other = child;
-            await().atMost(Duration.ofSeconds(120)).failFast(() -> assertThat(other.isAlive())
-                            .as(() -> "the other node exited:\n" + tail(childLog)).isTrue())
+            await().atMost(Duration.ofSeconds(120))
+                    .failFast(() -> assertThat(other.isAlive())
+                            .as(() -> "the other node exited:\n" + tail(childLog))
+                            .isTrue())
                     .until(() -> jdbc.sql("SELECT count(*) FROM token_entry WHERE owner IS NULL")
-                            .query(Long.class).single() == 0);
+                                    .query(Long.class)
+                                    .single()
+                            == 0);
             // The other node renews its claims while it lives: no false alarm in between renewals.
-            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20))
-                    .until(() -> processorsComponent(http).get("status").asText().equals("healthy"));
+            await().during(Duration.ofSeconds(8))
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            processorsComponent(http).get("status").asText().equals("healthy"));
 
             child.destroyForcibly();
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -84,14 +106,20 @@ class StaleClaimTest {
         EventProcessingConfiguration processing = survivor.getBean(EventProcessingConfiguration.class);
         TokenStore tokenStore = survivor.getBean(TokenStore.class);
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        await().atMost(Duration.ofSeconds(30)).until(() -> processors.stream().noneMatch(p -> p.processingStatus().isEmpty()));
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        processors.stream().noneMatch(p -> p.processingStatus().isEmpty()));
         for (StreamingEventProcessor processor : processors) {
             for (int segment : tokenStore.fetchSegments(processor.getName())) {
                 processor.releaseSegment(segment, 10, TimeUnit.MINUTES);
             }
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> processors.stream().allMatch(p -> p.processingStatus().isEmpty()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        processors.stream().allMatch(p -> p.processingStatus().isEmpty()));
     }
 
     private static String tail(Path log) {
@@ -129,8 +157,11 @@ class StaleClaimTest {
     }
 
     private static ConfigurableApplicationContext start(HomeAssistantSimulator ha, String... nodeArgs) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--aether.ha.url=" + ha.baseUrl(),
-                "--aether.ha.token=" + HA_TOKEN, "--aether.auth.password=stale-claim-password",
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--aether.ha.url=" + ha.baseUrl(),
+                "--aether.ha.token=" + HA_TOKEN,
+                "--aether.auth.password=stale-claim-password",
                 "--aether.auth.jwt-secret=" + JWT_SECRET,
                 "--aether.auth.bcrypt-strength=4"));
         args.addAll(List.of(nodeArgs));

@@ -42,7 +42,11 @@ class SystemEndpointsTest extends IntegrationTest {
     void statusIsHealthyWithEveryComponentWhenHomeAssistantIsUp() {
         // Right after start-up the processors may not have claimed their segments yet.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/api/v1/status").json().path("status").asText().equals("healthy"));
+                .until(() -> http.get("/api/v1/status")
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("healthy"));
         Http.Response response = http.get("/api/v1/status");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode body = response.json();
@@ -67,13 +71,18 @@ class SystemEndpointsTest extends IntegrationTest {
             assertThat(body.path("status").asText()).as(response.body()).isEqualTo("degraded");
             Map<String, JsonNode> components = components(body);
             assertThat(components.get("home_assistant").path("status").asText()).isEqualTo("degraded");
-            assertThat(components.get("home_assistant").path("message").asText()).isNotBlank();
+            assertThat(components.get("home_assistant").path("message").asText())
+                    .isNotBlank();
             assertThat(components.get("database").path("status").asText()).isEqualTo("healthy");
         } finally {
             HA.setAvailable(true);
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> http.get("/api/v1/status").json().path("status").asText().equals("healthy"));
+                .until(() -> http.get("/api/v1/status")
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("healthy"));
     }
 
     @Test
@@ -83,18 +92,30 @@ class SystemEndpointsTest extends IntegrationTest {
             Http.Response response = http.get("/api/v1/status");
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             Map<String, JsonNode> processors = new java.util.HashMap<>();
-            response.json().path("event_processors").forEach(p -> processors.put(p.path("name").asText(), p));
+            response.json()
+                    .path("event_processors")
+                    .forEach(p -> processors.put(p.path("name").asText(), p));
             assertThat(processors).as(response.body()).containsKeys("proposal-list", "proposal-deployment");
             for (String name : List.of("proposal-list", "proposal-deployment")) {
                 JsonNode processor = processors.get(name);
-                assertThat(processor.path("lag").isIntegralNumber()).as(processor.toString()).isTrue();
+                assertThat(processor.path("lag").isIntegralNumber())
+                        .as(processor.toString())
+                        .isTrue();
                 assertThat(processor.path("lag").asLong()).isGreaterThanOrEqualTo(0);
-                assertThat(processor.path("running").asBoolean()).as(processor.toString()).isTrue();
-                assertThat(processor.path("error").asBoolean()).as(processor.toString()).isFalse();
+                assertThat(processor.path("running").asBoolean())
+                        .as(processor.toString())
+                        .isTrue();
+                assertThat(processor.path("error").asBoolean())
+                        .as(processor.toString())
+                        .isFalse();
                 // One node here: it holds every segment, and none is left unclaimed.
-                assertThat(processor.path("segments").asInt()).as(processor.toString())
-                        .isEqualTo(processor.path("total_segments").asInt()).isPositive();
-                assertThat(processor.path("unclaimed_segments").asInt()).as(processor.toString()).isZero();
+                assertThat(processor.path("segments").asInt())
+                        .as(processor.toString())
+                        .isEqualTo(processor.path("total_segments").asInt())
+                        .isPositive();
+                assertThat(processor.path("unclaimed_segments").asInt())
+                        .as(processor.toString())
+                        .isZero();
             }
         });
     }
@@ -120,32 +141,44 @@ class SystemEndpointsTest extends IntegrationTest {
         assertThat(after.path("requests").path("total").asLong()).isGreaterThanOrEqualTo(totalBefore + extra);
         assertThat(after.path("errors").path("total").asLong())
                 .isGreaterThan(before.path("errors").path("total").asLong());
-        assertThat(after.path("requests").path("by_status").path("404").asLong()).isPositive();
-        assertThat(after.path("requests").path("by_status").path("200").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(after.path("requests").path("by_method_path").path("GET /api/v1/health").asLong())
-                .isGreaterThanOrEqualTo(before.path("requests").path("by_method_path").path("GET /api/v1/health")
-                        .asLong() + 3);
-        assertThat(after.path("errors").path("by_type").path("not_found").asLong()).isPositive();
+        assertThat(after.path("requests").path("by_status").path("404").asLong())
+                .isPositive();
+        assertThat(after.path("requests").path("by_status").path("200").asLong())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(after.path("requests")
+                        .path("by_method_path")
+                        .path("GET /api/v1/health")
+                        .asLong())
+                .isGreaterThanOrEqualTo(before.path("requests")
+                                .path("by_method_path")
+                                .path("GET /api/v1/health")
+                                .asLong()
+                        + 3);
+        assertThat(after.path("errors").path("by_type").path("not_found").asLong())
+                .isPositive();
     }
 
     @Test
     void prometheusExposesHttpAndAxonMetrics() {
         create(AUTOMATION);
         // Processor metrics appear once the projection has handled the new event.
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/metrics/prometheus").body()
-                .contains("processorName=\"proposal-list\""));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/v1/metrics/prometheus").body().contains("processorName=\"proposal-list\""));
         Http.Response response = http.get("/api/v1/metrics/prometheus");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("text/plain");
-        assertThat(response.body()).containsPattern(
-                "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/proposals\"[^}]*\\} [1-9]");
+        assertThat(response.body())
+                .containsPattern(
+                        "(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/proposals\"[^}]*\\} [1-9]");
         // Axon's Micrometer module (dimensional names): command bus, event store, query bus, processors.
-        assertThat(response.body()).containsPattern(
-                "(?m)^commandBus_successCounter_total\\{[^}]*payloadType=\"CreateProposal\"[^}]*\\} [1-9]");
-        assertThat(response.body()).containsPattern(
-                "(?m)^eventProcessor_processedCounter_total\\{[^}]*processorName=\"proposal-list\"");
-        assertThat(response.body()).containsPattern(
-                "(?m)^aether_event_processor_lag_events\\{[^}]*processor=\"proposal-list\"[^}]*\\} [0-9]");
+        assertThat(response.body())
+                .containsPattern(
+                        "(?m)^commandBus_successCounter_total\\{[^}]*payloadType=\"CreateProposal\"[^}]*\\} [1-9]");
+        assertThat(response.body())
+                .containsPattern("(?m)^eventProcessor_processedCounter_total\\{[^}]*processorName=\"proposal-list\"");
+        assertThat(response.body())
+                .containsPattern(
+                        "(?m)^aether_event_processor_lag_events\\{[^}]*processor=\"proposal-list\"[^}]*\\} [0-9]");
         assertThat(response.body()).containsPattern("(?m)^eventStore_ingestedCounter_total\\{");
         assertThat(response.body()).containsPattern("(?m)^queryBus_successCounter_total\\{");
     }
@@ -155,16 +188,28 @@ class SystemEndpointsTest extends IntegrationTest {
         Http.Response response = http.get("/api/openapi.json");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode paths = response.json().path("paths");
-        assertThat(paths.has("/api/v1/proposals/{id}/rollback")).as(paths.toString()).isTrue();
+        assertThat(paths.has("/api/v1/proposals/{id}/rollback"))
+                .as(paths.toString())
+                .isTrue();
         assertThat(paths.has("/api/v1/proposals")).isTrue();
         assertThat(paths.path("/api/v1/proposals/{id}/rollback").has("post")).isTrue();
         // The description uses the wire names and documents the error envelope.
         JsonNode schemas = response.json().path("components").path("schemas");
-        assertThat(schemas.path("ProposalResponse").path("properties").has("proposal_type")).isTrue();
-        assertThat(schemas.path("RollbackRequest").path("properties").has("to_version")).isTrue();
-        assertThat(schemas.path("ErrorDetail").path("properties").has("correlation_id")).isTrue();
-        assertThat(paths.path("/api/v1/proposals/{id}/deploy").path("post").path("responses").path("4XX")
-                .path("content").path("application/json").path("schema").path("$ref").asText())
+        assertThat(schemas.path("ProposalResponse").path("properties").has("proposal_type"))
+                .isTrue();
+        assertThat(schemas.path("RollbackRequest").path("properties").has("to_version"))
+                .isTrue();
+        assertThat(schemas.path("ErrorDetail").path("properties").has("correlation_id"))
+                .isTrue();
+        assertThat(paths.path("/api/v1/proposals/{id}/deploy")
+                        .path("post")
+                        .path("responses")
+                        .path("4XX")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/ErrorResponse");
     }
 
@@ -174,7 +219,9 @@ class SystemEndpointsTest extends IntegrationTest {
         Http.Response response = http.send(HttpRequest.newBuilder(uri).GET(), Map.of());
         for (int hops = 0; response.status() / 100 == 3 && hops < 5; hops++) {
             String location = response.header("Location");
-            assertThat(location).as("redirect %d without Location", response.status()).isNotBlank();
+            assertThat(location)
+                    .as("redirect %d without Location", response.status())
+                    .isNotBlank();
             uri = uri.resolve(location);
             response = http.send(HttpRequest.newBuilder(uri).GET(), Map.of());
         }
@@ -194,19 +241,22 @@ class SystemEndpointsTest extends IntegrationTest {
         responses.add(http.get("/api/v1/proposals"));
         responses.add(http.get("/api/v1/nope"));
         responses.add(http.post("/api/v1/proposals", AUTOMATION));
-        assertThat(responses).allSatisfy(r ->
-                assertThat(r.header("X-Correlation-ID")).as("status %d", r.status()).isNotBlank());
-        assertThat(responses.stream().map(r -> r.header("X-Correlation-ID")).distinct()).hasSize(responses.size());
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.header("X-Correlation-ID"))
+                        .as("status %d", r.status())
+                        .isNotBlank());
+        assertThat(responses.stream().map(r -> r.header("X-Correlation-ID")).distinct())
+                .hasSize(responses.size());
     }
 
     @Test
     void aSaneIncomingCorrelationIdIsEchoed() {
-        Http.Response ok = http.send(HttpRequest.newBuilder(http.uri("/api/v1/health")).GET(),
-                Map.of("X-Correlation-ID", "abc-123"));
+        Http.Response ok = http.send(
+                HttpRequest.newBuilder(http.uri("/api/v1/health")).GET(), Map.of("X-Correlation-ID", "abc-123"));
         assertThat(ok.header("X-Correlation-ID")).isEqualTo("abc-123");
 
-        Http.Response error = http.send(HttpRequest.newBuilder(http.uri("/api/v1/nope")).GET(),
-                Map.of("X-Correlation-ID", "abc-123"));
+        Http.Response error = http.send(
+                HttpRequest.newBuilder(http.uri("/api/v1/nope")).GET(), Map.of("X-Correlation-ID", "abc-123"));
         assertThat(error.header("X-Correlation-ID")).isEqualTo("abc-123");
         assertThat(error.json().path("error").path("correlation_id").asText()).isEqualTo("abc-123");
     }
@@ -214,12 +264,13 @@ class SystemEndpointsTest extends IntegrationTest {
     @Test
     void aHostileIncomingCorrelationIdIsReplaced() {
         for (String hostile : List.of("<script>alert(1)</script>", "a".repeat(500), "abc 123", "x\"y")) {
-            Http.Response response = http.send(HttpRequest.newBuilder(http.uri("/api/v1/nope")).GET(),
-                    Map.of("X-Correlation-ID", hostile));
+            Http.Response response = http.send(
+                    HttpRequest.newBuilder(http.uri("/api/v1/nope")).GET(), Map.of("X-Correlation-ID", hostile));
             String id = response.header("X-Correlation-ID");
             assertThat(id).as(hostile).isNotBlank().isNotEqualTo(hostile);
             assertThat(UUID.fromString(id)).isNotNull();
-            assertThat(response.json().path("error").path("correlation_id").asText()).isEqualTo(id);
+            assertThat(response.json().path("error").path("correlation_id").asText())
+                    .isEqualTo(id);
             assertThat(response.body()).doesNotContain("<script>");
         }
     }
@@ -232,7 +283,9 @@ class SystemEndpointsTest extends IntegrationTest {
 
     private static void assertShape(JsonNode metrics) {
         JsonNode requests = metrics.path("requests");
-        assertThat(requests.path("total").isIntegralNumber()).as(metrics.toString()).isTrue();
+        assertThat(requests.path("total").isIntegralNumber())
+                .as(metrics.toString())
+                .isTrue();
         for (String key : List.of("by_status", "by_path", "by_method_path")) {
             assertThat(requests.path(key).isObject()).as(key).isTrue();
             assertThat(StreamSupport.stream(requests.path(key).spliterator(), false))
@@ -243,14 +296,19 @@ class SystemEndpointsTest extends IntegrationTest {
             assertThat(latency.path(key).isNumber()).as(key).isTrue();
             assertThat(latency.path(key).asDouble()).as(key).isGreaterThanOrEqualTo(0);
         }
-        assertThat(latency.path("min_ms").asDouble()).isLessThanOrEqualTo(latency.path("p50_ms").asDouble());
-        assertThat(latency.path("p50_ms").asDouble()).isLessThanOrEqualTo(latency.path("p99_ms").asDouble());
-        assertThat(latency.path("p99_ms").asDouble()).isLessThanOrEqualTo(latency.path("max_ms").asDouble());
+        assertThat(latency.path("min_ms").asDouble())
+                .isLessThanOrEqualTo(latency.path("p50_ms").asDouble());
+        assertThat(latency.path("p50_ms").asDouble())
+                .isLessThanOrEqualTo(latency.path("p99_ms").asDouble());
+        assertThat(latency.path("p99_ms").asDouble())
+                .isLessThanOrEqualTo(latency.path("max_ms").asDouble());
         JsonNode errors = metrics.path("errors");
         assertThat(errors.path("total").isIntegralNumber()).isTrue();
         assertThat(errors.path("by_type").isObject()).isTrue();
         assertThat(metrics.path("active_requests").isInt()).isTrue();
-        assertThat(metrics.path("active_requests").asInt()).as("this request is in flight").isGreaterThanOrEqualTo(1);
+        assertThat(metrics.path("active_requests").asInt())
+                .as("this request is in flight")
+                .isGreaterThanOrEqualTo(1);
         assertThat(metrics.path("uptime_seconds").isNumber()).isTrue();
         assertThat(metrics.path("uptime_seconds").asDouble()).isPositive();
     }

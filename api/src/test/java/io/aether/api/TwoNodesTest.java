@@ -1,5 +1,7 @@
 package io.aether.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aether.api.platform.AetherApplication;
 import io.aether.api.platform.config.EmbeddedPostgresServer;
 import io.aether.api.support.Http;
@@ -27,8 +29,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two application contexts on one database, as two nodes behind a load balancer. Node A starts
@@ -58,7 +58,9 @@ class TwoNodesTest {
         dataDir = Files.createTempDirectory("aether-two-nodes-");
         nodeA = start("--aether.db.url=", "--aether.data-dir=" + dataDir);
         EmbeddedPostgresServer database = nodeA.getBean(EmbeddedPostgresServer.class);
-        nodeB = start("--aether.db.url=" + database.jdbcUrl(), "--aether.db.user=" + database.user(),
+        nodeB = start(
+                "--aether.db.url=" + database.jdbcUrl(),
+                "--aether.db.user=" + database.user(),
                 "--aether.data-dir=" + dataDir.resolve("node-b"));
         a = new Http("http://127.0.0.1:" + port(nodeA)).signIn("admin", PASSWORD);
         b = new Http("http://127.0.0.1:" + port(nodeB)).signIn("admin", PASSWORD);
@@ -78,9 +80,14 @@ class TwoNodesTest {
     @Test
     void nodeBHoldsNoSegmentSoTheseTestsExerciseTheOtherNode() {
         EventProcessingConfiguration processing = nodeB.getBean(EventProcessingConfiguration.class);
-        for (String name : List.of(ProposalListProjection.PROCESSING_GROUP, ProposalDeploymentProcess.PROCESSING_GROUP)) {
-            assertThat(processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow().processingStatus())
-                    .as(name).isEmpty();
+        for (String name :
+                List.of(ProposalListProjection.PROCESSING_GROUP, ProposalDeploymentProcess.PROCESSING_GROUP)) {
+            assertThat(processing
+                            .eventProcessor(name, StreamingEventProcessor.class)
+                            .orElseThrow()
+                            .processingStatus())
+                    .as(name)
+                    .isEmpty();
         }
     }
 
@@ -93,12 +100,23 @@ class TwoNodesTest {
                     () -> a.post("/api/v1/proposals/" + id + "/approve", "{}"),
                     () -> b.post("/api/v1/proposals/" + id + "/approve", "{}"));
 
-            assertThat(responses).as("round %d: %s", round, responses.stream().map(Http.Response::body).toList())
-                    .extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
-            Http.Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(responses)
+                    .as(
+                            "round %d: %s",
+                            round, responses.stream().map(Http.Response::body).toList())
+                    .extracting(Http.Response::status)
+                    .containsExactlyInAnyOrder(200, 409);
+            Http.Response loser = responses.stream()
+                    .filter(r -> r.status() == 409)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(loser.json().get("error").get("type").asText()).isEqualTo("conflict");
             assertThat(jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id")
-                    .param("id", id).query(Long.class).single()).as("created and approved once").isEqualTo(2);
+                            .param("id", id)
+                            .query(Long.class)
+                            .single())
+                    .as("created and approved once")
+                    .isEqualTo(2);
         }
     }
 
@@ -106,7 +124,8 @@ class TwoNodesTest {
     void aDeployOnTheNodeWithoutTheProcessManagerAnswersWithTheOutcomeAtOnce() {
         for (int round = 0; round < 3; round++) {
             String id = created(b.post("/api/v1/proposals", AUTOMATION));
-            assertThat(b.post("/api/v1/proposals/" + id + "/approve", "{}").status()).isEqualTo(200);
+            assertThat(b.post("/api/v1/proposals/" + id + "/approve", "{}").status())
+                    .isEqualTo(200);
 
             long start = System.nanoTime();
             Http.Response deploy = b.post("/api/v1/proposals/" + id + "/deploy", "{}");
@@ -130,8 +149,12 @@ class TwoNodesTest {
     void createThenListOnTheNodeWithoutTheProjectionSeesItOnTheNextCall() {
         for (int round = 0; round < 30; round++) {
             String id = created(b.post("/api/v1/proposals", AUTOMATION));
-            assertThat(ids(b.get("/api/v1/proposals?limit=5"))).as("round %d", round).contains(id);
-            assertThat(ids(b.get("/api/v1/proposals/pending?limit=5"))).as("round %d", round).contains(id);
+            assertThat(ids(b.get("/api/v1/proposals?limit=5")))
+                    .as("round %d", round)
+                    .contains(id);
+            assertThat(ids(b.get("/api/v1/proposals/pending?limit=5")))
+                    .as("round %d", round)
+                    .contains(id);
         }
     }
 
@@ -142,7 +165,9 @@ class TwoNodesTest {
             String token = created.header("X-Consistency-Token");
             assertThat(token).isNotNull();
 
-            Http.Response list = b.send(java.net.http.HttpRequest.newBuilder(b.uri("/api/v1/proposals?limit=5")).GET(),
+            Http.Response list = b.send(
+                    java.net.http.HttpRequest.newBuilder(b.uri("/api/v1/proposals?limit=5"))
+                            .GET(),
                     Map.of("X-Consistency-Token", token));
 
             assertThat(list.header("X-Consistency-Timeout")).isNull();

@@ -23,8 +23,11 @@ import java.util.regex.Pattern;
 final class AetherServer implements AutoCloseable {
     private static final Pattern STARTED = Pattern.compile("Started \\S+ in ([0-9.]+) seconds");
     /** WARN lines every start logs (stack notes): Spring 6.2 deprecations about Axon's annotations etc. */
-    private static final List<String> NOTICES = List.of("Support for convention-based annotation attribute overrides",
-            "SpringDocAppInitializer", "This Gauge has been already registered");
+    private static final List<String> NOTICES = List.of(
+            "Support for convention-based annotation attribute overrides",
+            "SpringDocAppInitializer",
+            "This Gauge has been already registered");
+
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+)\\s+kB", Pattern.MULTILINE);
 
     /** USER_HZ: 100 on every mainstream Linux build (getconf CLK_TCK). */
@@ -49,8 +52,15 @@ final class AetherServer implements AutoCloseable {
         this.spawnNanos = spawnNanos;
     }
 
-    static AetherServer spawn(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db, String haUrl,
-                              String haToken, Path workDir) throws IOException {
+    static AetherServer spawn(
+            Path jar,
+            String heap,
+            List<String> extraJvmArgs,
+            BenchDatabase db,
+            String haUrl,
+            String haToken,
+            Path workDir)
+            throws IOException {
         return spawn(jar, heap, extraJvmArgs, db, haUrl, haToken, workDir, workDir.resolve("aether-data"), null);
     }
 
@@ -60,8 +70,17 @@ final class AetherServer implements AutoCloseable {
      * directory) the jar is started through Spring Boot's PropertiesLauncher with that directory
      * on loader.path, so classes in it join the server.
      */
-    static AetherServer spawn(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db, String haUrl,
-                              String haToken, Path workDir, Path dataDirectory, Path extraClassPath) throws IOException {
+    static AetherServer spawn(
+            Path jar,
+            String heap,
+            List<String> extraJvmArgs,
+            BenchDatabase db,
+            String haUrl,
+            String haToken,
+            Path workDir,
+            Path dataDirectory,
+            Path extraClassPath)
+            throws IOException {
         int port = freePort();
         Path dataDir = Files.createDirectories(dataDirectory);
         Path log = workDir.resolve("aether-server.log");
@@ -74,7 +93,10 @@ final class AetherServer implements AutoCloseable {
         if (extraClassPath == null) {
             command.addAll(List.of("-jar", copy.toString()));
         } else {
-            command.addAll(List.of("-Dloader.path=" + extraClassPath, "-cp", copy.toString(),
+            command.addAll(List.of(
+                    "-Dloader.path=" + extraClassPath,
+                    "-cp",
+                    copy.toString(),
                     "org.springframework.boot.loader.launch.PropertiesLauncher"));
         }
         ProcessBuilder pb = new ProcessBuilder(command)
@@ -108,16 +130,22 @@ final class AetherServer implements AutoCloseable {
     /** The Authorization header value of a session, signing in once (after the server is ready). */
     synchronized String authorization() throws IOException, InterruptedException {
         if (authorization == null) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\": \"admin\", \"password\": \"" + PASSWORD + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/auth/login"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\": \"admin\", \"password\": \"" + PASSWORD + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (login.statusCode() != 200) {
                 throw new BenchFailure("POST /api/v1/auth/login answered " + login.statusCode() + ": " + login.body());
             }
-            String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(login.body()).path("token").asText();
+            String token = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(login.body())
+                    .path("token")
+                    .asText();
             authorization = "Bearer " + token;
         }
         return authorization;
@@ -133,10 +161,14 @@ final class AetherServer implements AutoCloseable {
 
     /** Polls GET /api/v1/ready every 50 ms; answers seconds from process spawn to the first 200. */
     double awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         long maxPolls = timeout.toMillis() / 50 + 1;
         for (long i = 0; i < maxPolls && System.nanoTime() < deadline; i++) {
@@ -145,8 +177,8 @@ final class AetherServer implements AutoCloseable {
                         + " during start-up; its log (" + logFile + ") ends with:\n" + logTail(40));
             }
             if (i % 20 == 19 && startFailed()) {
-                throw new BenchFailure("The Aether server failed to start; its log (" + logFile + ") ends with:\n"
-                        + logTail(40));
+                throw new BenchFailure(
+                        "The Aether server failed to start; its log (" + logFile + ") ends with:\n" + logTail(40));
             }
             try {
                 HttpResponse<Void> r = http.send(ready, HttpResponse.BodyHandlers.discarding());
@@ -166,7 +198,8 @@ final class AetherServer implements AutoCloseable {
     private boolean startFailed() {
         try {
             String text = Files.readString(logFile, StandardCharsets.UTF_8);
-            return text.contains("Application run failed") || text.contains("Exception in thread \"main\"")
+            return text.contains("Application run failed")
+                    || text.contains("Exception in thread \"main\"")
                     || text.contains("APPLICATION FAILED TO START");
         } catch (IOException | RuntimeException e) {
             return false;

@@ -26,6 +26,7 @@ final class BenchDatabase implements AutoCloseable {
     private static final Pattern HOST_URL = Pattern.compile("^(jdbc:postgresql://)([^/?]*)/([^?]*)(\\?.*)?$");
     /** jdbc:postgresql:database[?params] (localhost:5432) */
     private static final Pattern SHORT_URL = Pattern.compile("^jdbc:postgresql:(?!//)([^?]+)(\\?.*)?$");
+
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1", "[::1]");
 
     private final String jdbcUrl;
@@ -35,8 +36,13 @@ final class BenchDatabase implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final Path embeddedDir;
 
-    private BenchDatabase(String jdbcUrl, String user, String password, String description,
-                          EmbeddedPostgres embedded, Path embeddedDir) {
+    private BenchDatabase(
+            String jdbcUrl,
+            String user,
+            String password,
+            String description,
+            EmbeddedPostgres embedded,
+            Path embeddedDir) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
@@ -45,20 +51,25 @@ final class BenchDatabase implements AutoCloseable {
         this.embeddedDir = embeddedDir;
     }
 
-    static BenchDatabase open(String externalUrl, String externalUser, String externalPassword, String dbName,
-                              boolean allowRemote) throws SQLException, IOException {
+    static BenchDatabase open(
+            String externalUrl, String externalUser, String externalPassword, String dbName, boolean allowRemote)
+            throws SQLException, IOException {
         if (!DB_NAME.matcher(dbName).matches()) {
             throw new BenchFailure("-Dbench.database must be a plain lower-case identifier, got '" + dbName + "'");
         }
         if (externalUrl != null && !externalUrl.isBlank()) {
-            return external(externalUrl.strip(), blankTo(externalUser, "postgres"), blankTo(externalPassword, ""),
-                    dbName, allowRemote);
+            return external(
+                    externalUrl.strip(),
+                    blankTo(externalUser, "postgres"),
+                    blankTo(externalPassword, ""),
+                    dbName,
+                    allowRemote);
         }
         return embedded(dbName);
     }
 
-    private static BenchDatabase external(String url, String user, String password, String dbName,
-                                          boolean allowRemote) throws SQLException {
+    private static BenchDatabase external(String url, String user, String password, String dbName, boolean allowRemote)
+            throws SQLException {
         String hosts;
         String database;
         String benchUrl;
@@ -76,7 +87,8 @@ final class BenchDatabase implements AutoCloseable {
             throw new BenchFailure("AETHER_DB_URL must look like jdbc:postgresql://127.0.0.1:5432/test, got " + url);
         }
         for (String hostPort : hosts.split(",")) {
-            String host = hostPort.startsWith("[") ? hostPort.substring(0, hostPort.indexOf(']') + 1)
+            String host = hostPort.startsWith("[")
+                    ? hostPort.substring(0, hostPort.indexOf(']') + 1)
                     : hostPort.replaceFirst(":\\d+$", "");
             if (!allowRemote && !LOOPBACK.contains(host.toLowerCase())) {
                 throw new BenchFailure("AETHER_DB_URL points at '" + host + "': the benchmark drops and recreates "
@@ -86,15 +98,21 @@ final class BenchDatabase implements AutoCloseable {
         }
         if (database.equals(dbName)) {
             throw new BenchFailure("AETHER_DB_URL must name a database other than '" + dbName
-                    + "' (the benchmark drops and recreates '" + dbName + "' from there), e.g. .../postgres or .../test");
+                    + "' (the benchmark drops and recreates '" + dbName
+                    + "' from there), e.g. .../postgres or .../test");
         }
         try (Connection c = DriverManager.getConnection(url, props(user, password));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + dbName);
         }
-        return new BenchDatabase(benchUrl, user, password,
-                "external PostgreSQL at " + hosts + " (AETHER_DB_URL), database " + dbName, null, null);
+        return new BenchDatabase(
+                benchUrl,
+                user,
+                password,
+                "external PostgreSQL at " + hosts + " (AETHER_DB_URL), database " + dbName,
+                null,
+                null);
     }
 
     private static BenchDatabase embedded(String dbName) throws IOException, SQLException {
@@ -119,7 +137,7 @@ final class BenchDatabase implements AutoCloseable {
         }
         String base = "jdbc:postgresql://127.0.0.1:" + pg.getPort() + "/";
         try (Connection c = DriverManager.getConnection(base + "postgres", props("postgres", ""));
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + dbName + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + dbName);
         } catch (SQLException | RuntimeException e) {
@@ -127,9 +145,14 @@ final class BenchDatabase implements AutoCloseable {
             deleteQuietly(dir);
             throw e;
         }
-        return new BenchDatabase(base + dbName, "postgres", "",
-                "embedded PostgreSQL (zonky) on 127.0.0.1:" + pg.getPort() + ", data in " + dir + ", database " + dbName,
-                pg, dir);
+        return new BenchDatabase(
+                base + dbName,
+                "postgres",
+                "",
+                "embedded PostgreSQL (zonky) on 127.0.0.1:" + pg.getPort() + ", data in " + dir + ", database "
+                        + dbName,
+                pg,
+                dir);
     }
 
     /**
@@ -140,13 +163,15 @@ final class BenchDatabase implements AutoCloseable {
         if (!DB_NAME.matcher(name).matches()) {
             throw new BenchFailure("not a plain lower-case database name: '" + name + "'");
         }
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + name);
         }
         String url = jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
         if (url.equals(jdbcUrl)) {
-            throw new BenchFailure("cannot derive a second database from " + jdbcUrl + "; use jdbc:postgresql://host/db");
+            throw new BenchFailure(
+                    "cannot derive a second database from " + jdbcUrl + "; use jdbc:postgresql://host/db");
         }
         return new BenchDatabase(url, user, password, description + " (sibling database " + name + ")", null, null);
     }
@@ -176,14 +201,18 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     String text(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

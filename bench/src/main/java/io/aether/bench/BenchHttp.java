@@ -14,8 +14,10 @@ final class BenchHttp {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final String authorization;
 
@@ -29,14 +31,22 @@ final class BenchHttp {
     }
 
     JsonNode post(String path, String json, int... expected) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), path, expected);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                path,
+                expected);
     }
 
     private JsonNode send(HttpRequest.Builder request, String path, int... expected)
             throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request.timeout(TIMEOUT).header("Accept", "application/json")
-                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                request.timeout(TIMEOUT)
+                        .header("Accept", "application/json")
+                        .header("Authorization", authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         for (int status : expected) {
             if (r.statusCode() == status) {
                 return MAPPER.readTree(r.body());

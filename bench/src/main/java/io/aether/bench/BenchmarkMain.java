@@ -69,7 +69,8 @@ public final class BenchmarkMain {
         int warmup = intProperty("bench.warmupSeconds", 5, 0, 600);
         String heap = System.getProperty("bench.serverHeap", "-Xmx256m");
         // The README's start command: a 256 MiB heap with the serial collector.
-        String extra = System.getProperty("bench.serverJvmArgs", "-XX:+UseSerialGC").strip();
+        String extra =
+                System.getProperty("bench.serverJvmArgs", "-XX:+UseSerialGC").strip();
         List<String> extraJvmArgs = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
         String dbName = System.getProperty("bench.database", "aether_bench");
         boolean allowRemote = Boolean.getBoolean("bench.allowRemoteDb");
@@ -80,17 +81,23 @@ public final class BenchmarkMain {
         String loadBefore = Machine.loadAverage();
 
         Path work = Files.createTempDirectory("aether-bench-");
-        Thread cleanup = new Thread(() -> {
-            System.err.println("Interrupted: stopping the server and the database; server log kept in " + work);
-            closeAll();
-        }, "bench-cleanup");
+        Thread cleanup = new Thread(
+                () -> {
+                    System.err.println("Interrupted: stopping the server and the database; server log kept in " + work);
+                    closeAll();
+                },
+                "bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean ok = false;
         try {
             log("Aether benchmark: %d s per measurement after %d s warm-up; server jar %s", seconds, warmup, jar);
             long t = System.nanoTime();
-            BenchDatabase db = BenchDatabase.open(System.getenv("AETHER_DB_URL"), System.getenv("AETHER_DB_USER"),
-                    System.getenv("AETHER_DB_PASSWORD"), dbName, allowRemote);
+            BenchDatabase db = BenchDatabase.open(
+                    System.getenv("AETHER_DB_URL"),
+                    System.getenv("AETHER_DB_USER"),
+                    System.getenv("AETHER_DB_PASSWORD"),
+                    dbName,
+                    allowRemote);
             resources.push(db);
             log("Database: %s (ready in %.1f s)", db.description(), (System.nanoTime() - t) / 1e9);
 
@@ -104,8 +111,9 @@ public final class BenchmarkMain {
             resources.push(server);
             double startup = server.awaitReady(START_TIMEOUT);
             Double springStart = server.springReportedStartSeconds();
-            log("Server pid %d ready on %s after %.2f s (Spring Boot reports %s s)", server.pid(), server.baseUrl(),
-                    startup, springStart);
+            log(
+                    "Server pid %d ready on %s after %.2f s (Spring Boot reports %s s)",
+                    server.pid(), server.baseUrl(), startup, springStart);
 
             // 2. idle memory
             RssSampler rss = new RssSampler(server);
@@ -122,31 +130,45 @@ public final class BenchmarkMain {
                 server.checkAlive("the HTTP load");
                 if (warmup > 0) {
                     rss.phase("http-warmup-" + clients);
-                    LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), server.authorization(), "w" + clients + "-" + th));
+                    LoadRunner.run(
+                            clients,
+                            warm,
+                            th -> new ProposalWorker(
+                                    server.baseUrl(), server.authorization(), "w" + clients + "-" + th));
                 }
                 long before = db.count("SELECT count(*) FROM domain_event_entry");
                 double cpu0 = server.cpuSeconds();
                 rss.phase("http-" + clients);
-                LoadRunner.Result r = LoadRunner.run(clients, measure,
+                LoadRunner.Result r = LoadRunner.run(
+                        clients,
+                        measure,
                         th -> new ProposalWorker(server.baseUrl(), server.authorization(), "m" + clients + "-" + th));
                 double cpu = server.cpuSeconds() - cpu0;
                 rss.phase("between");
                 long events = db.count("SELECT count(*) FROM domain_event_entry") - before;
                 http[i] = new HttpResult(r, events, rss.peakKb("http-" + clients), cpu);
-                log("HTTP, %d client(s): %d pairs in %.1f s = %.1f pairs/s, %d events = %.1f events/s "
-                                + "(pair latency mean %.1f ms, p99 %.1f ms; server CPU %.1f ms per pair)", clients,
-                        r.ops(), r.seconds(), r.perSecond(), events, events / r.seconds(), r.meanLatencyMs(),
-                        r.p99LatencyMs(), 1000 * cpu / r.ops());
+                log(
+                        "HTTP, %d client(s): %d pairs in %.1f s = %.1f pairs/s, %d events = %.1f events/s "
+                                + "(pair latency mean %.1f ms, p99 %.1f ms; server CPU %.1f ms per pair)",
+                        clients,
+                        r.ops(),
+                        r.seconds(),
+                        r.perSecond(),
+                        events,
+                        events / r.seconds(),
+                        r.meanLatencyMs(),
+                        r.p99LatencyMs(),
+                        1000 * cpu / r.ops());
                 if (r.ops() == 0) {
-                    throw new BenchFailure("No proposal was created and approved in " + seconds + " s with "
-                            + clients + " client(s)");
+                    throw new BenchFailure(
+                            "No proposal was created and approved in " + seconds + " s with " + clients + " client(s)");
                 }
             }
             long afterLoadKb = server.rssKb().orElse(-1);
 
             // 3c. read-your-writes lag and rollback latency (ReadLatencyBenchmark)
-            ReadLatencyBenchmark.Result readLatency = ReadLatencyBenchmark.measure(server.baseUrl(),
-                    server.authorization(), measure);
+            ReadLatencyBenchmark.Result readLatency =
+                    ReadLatencyBenchmark.measure(server.baseUrl(), server.authorization(), measure);
 
             // 3b. raw single-row-commit inserts of a comparable row, same concurrency and duration
             createRawTable(db);
@@ -157,8 +179,13 @@ public final class BenchmarkMain {
                     LoadRunner.run(threads, warm, th -> new RawInsertWorker(db));
                 }
                 raw[i] = LoadRunner.run(threads, measure, th -> new RawInsertWorker(db));
-                log("Raw JDBC insert, %d thread(s): %d rows in %.1f s = %.1f rows/s (mean %.2f ms, p99 %.2f ms)",
-                        threads, raw[i].ops(), raw[i].seconds(), raw[i].perSecond(), raw[i].meanLatencyMs(),
+                log(
+                        "Raw JDBC insert, %d thread(s): %d rows in %.1f s = %.1f rows/s (mean %.2f ms, p99 %.2f ms)",
+                        threads,
+                        raw[i].ops(),
+                        raw[i].seconds(),
+                        raw[i].perSecond(),
+                        raw[i].meanLatencyMs(),
                         raw[i].p99LatencyMs());
             }
             double rawPayload = db.count("SELECT avg(octet_length(payload))::bigint FROM " + RAW_TABLE);
@@ -176,9 +203,15 @@ public final class BenchmarkMain {
             double rebuildCpu = server.cpuSeconds() - rebuildCpu0;
             rss.phase("after");
             long listed = listedProposals(server);
-            log("Rebuild of proposal-list: %d events in %.2f s = %.0f events/s (%d polls, %d proposals listed "
-                    + "afterwards, %d in the store)", storeEvents, rebuild.seconds(), storeEvents / rebuild.seconds(),
-                    rebuild.polls(), listed, proposals);
+            log(
+                    "Rebuild of proposal-list: %d events in %.2f s = %.0f events/s (%d polls, %d proposals listed "
+                            + "afterwards, %d in the store)",
+                    storeEvents,
+                    rebuild.seconds(),
+                    storeEvents / rebuild.seconds(),
+                    rebuild.polls(),
+                    listed,
+                    proposals);
             if (listed != proposals) {
                 throw new BenchFailure("After the rebuild GET /api/v1/proposals reports " + listed
                         + " proposals but the event store holds " + proposals);
@@ -187,8 +220,12 @@ public final class BenchmarkMain {
             // 5. raw scan baseline: same rows, fetch size 1000, Jackson readTree of every payload
             ScanResult scanCold = scan(db);
             ScanResult scan = scan(db);
-            log("Raw JDBC scan + readTree: %d rows in %.2f s = %.0f rows/s (first pass %.2f s = %.0f rows/s)",
-                    scan.rows(), scan.seconds(), scan.rows() / scan.seconds(), scanCold.seconds(),
+            log(
+                    "Raw JDBC scan + readTree: %d rows in %.2f s = %.0f rows/s (first pass %.2f s = %.0f rows/s)",
+                    scan.rows(),
+                    scan.seconds(),
+                    scan.rows() / scan.seconds(),
+                    scanCold.seconds(),
                     scanCold.rows() / scanCold.seconds());
 
             long finalKb = server.rssKb().orElse(-1);
@@ -202,7 +239,8 @@ public final class BenchmarkMain {
             log("Server stopped by SIGTERM in %.1f s, exit code %s", server.stopSeconds(), server.exitCode());
             // costs that must not grow with the data: a database and server of their own (GrowthBenchmarks)
             String growth = GrowthBenchmarks.enabled()
-                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, resources::push) : "";
+                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, resources::push)
+                    : "";
 
             // 3d. the same HTTP load without any credential check, for the cost of authentication
             HttpResult[] unchecked = authBaseline
@@ -212,24 +250,33 @@ public final class BenchmarkMain {
             // 6. report
             section("Machine");
             row("CPU", Machine.cpuModel());
-            row("nproc (available processors)", Integer.toString(Runtime.getRuntime().availableProcessors()));
+            row(
+                    "nproc (available processors)",
+                    Integer.toString(Runtime.getRuntime().availableProcessors()));
             row("Memory", Machine.totalMemory());
-            row("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                    + System.getProperty("os.arch"));
+            row(
+                    "OS",
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                            + System.getProperty("os.arch"));
             row("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
             row("PostgreSQL", pgVersion);
             row("PostgreSQL settings", pgSettings);
             row("Database", db.description());
-            row("Server", "java " + heap + (extra.isEmpty() ? "" : " " + extra) + " -jar " + jar + " ("
-                    + Files.size(jar) / (1024 * 1024) + " MiB)");
-            row("Run", Instant.now().toString().substring(0, 19) + "Z, " + seconds + " s per measurement, "
-                    + warmup + " s warm-up");
+            row(
+                    "Server",
+                    "java " + heap + (extra.isEmpty() ? "" : " " + extra) + " -jar " + jar + " ("
+                            + Files.size(jar) / (1024 * 1024) + " MiB)");
+            row(
+                    "Run",
+                    Instant.now().toString().substring(0, 19) + "Z, " + seconds + " s per measurement, " + warmup
+                            + " s warm-up");
             row("Load average before the run (1/5/15 min)", loadBefore);
             section("Start-up and memory");
             row("start-up: spawn to first 200 on /api/v1/ready", f("%.2f s", startup));
             row("Spring Boot's own \"Started in\"", springStart == null ? "n/a" : f("%.2f s", springStart));
             row("VmRSS idle (5 s after ready)", mib(idleKb));
-            row("VmRSS peak during the 8-client load (200 ms samples)",
+            row(
+                    "VmRSS peak during the 8-client load (200 ms samples)",
                     mib(http[CONCURRENCY.length - 1].peakKb()) + " (" + rss.samples("http-8") + " samples)");
             row("VmRSS after the loads", mib(afterLoadKb));
             row("VmRSS peak during the rebuild", mib(rss.peakKb("rebuild")));
@@ -241,14 +288,24 @@ public final class BenchmarkMain {
             for (int i = 0; i < CONCURRENCY.length; i++) {
                 HttpResult h = http[i];
                 double eps = h.events() / h.load().seconds();
-                report.append(f("| %d | %.1f | %.1f | %.2f | %.1f / %.1f ms | %.1f ms (%.2f) | %.1f | %.2f / %.2f ms "
+                report.append(f(
+                        "| %d | %.1f | %.1f | %.2f | %.1f / %.1f ms | %.1f ms (%.2f) | %.1f | %.2f / %.2f ms "
                                 + "| %.3f |%n",
-                        CONCURRENCY[i], h.load().perSecond(), eps, (double) h.events() / h.load().ops(),
-                        h.load().meanLatencyMs(), h.load().p99LatencyMs(),
-                        1000 * h.serverCpuSeconds() / h.load().ops(), h.serverCpuSeconds() / h.load().seconds(),
-                        raw[i].perSecond(), raw[i].meanLatencyMs(), raw[i].p99LatencyMs(), eps / raw[i].perSecond()));
+                        CONCURRENCY[i],
+                        h.load().perSecond(),
+                        eps,
+                        (double) h.events() / h.load().ops(),
+                        h.load().meanLatencyMs(),
+                        h.load().p99LatencyMs(),
+                        1000 * h.serverCpuSeconds() / h.load().ops(),
+                        h.serverCpuSeconds() / h.load().seconds(),
+                        raw[i].perSecond(),
+                        raw[i].meanLatencyMs(),
+                        raw[i].p99LatencyMs(),
+                        eps / raw[i].perSecond()));
             }
-            report.append(f("%nPayload size: Aether events average %.0f bytes, raw rows %.0f bytes.%n",
+            report.append(f(
+                    "%nPayload size: Aether events average %.0f bytes, raw rows %.0f bytes.%n",
                     aetherPayload, rawPayload));
             if (unchecked != null) {
                 report.append("\n| clients | (a) authenticated (Bearer) pairs/s | (d) no credential check pairs/s "
@@ -256,29 +313,42 @@ public final class BenchmarkMain {
                 for (int i = 0; i < CONCURRENCY.length; i++) {
                     HttpResult a = http[i];
                     HttpResult d = unchecked[i];
-                    report.append(f("| %d | %.1f | %.1f | %.3f | %.2f / %.2f ms |%n", CONCURRENCY[i],
-                            a.load().perSecond(), d.load().perSecond(), a.load().perSecond() / d.load().perSecond(),
-                            1000 * a.serverCpuSeconds() / a.load().ops(), 1000 * d.serverCpuSeconds() / d.load().ops()));
+                    report.append(f(
+                            "| %d | %.1f | %.1f | %.3f | %.2f / %.2f ms |%n",
+                            CONCURRENCY[i],
+                            a.load().perSecond(),
+                            d.load().perSecond(),
+                            a.load().perSecond() / d.load().perSecond(),
+                            1000 * a.serverCpuSeconds() / a.load().ops(),
+                            1000 * d.serverCpuSeconds() / d.load().ops()));
                 }
                 report.append("\n(d) ran after (a) on a second server started on the same database, with the "
                         + "benchmark-only NoCredentialCheck on its class path; compare within one run.\n");
             }
             readLatency.appendTo(report);
-            report.append("\n| (c) rebuild of proposal-list | events | seconds | events/s |\n| --- | ---: | ---: | ---: |\n");
-            report.append(f("| Aether: POST rebuild until lag 0 (server CPU %.1f s) | %d | %.2f | %.0f |%n",
+            report.append(
+                    "\n| (c) rebuild of proposal-list | events | seconds | events/s |\n| --- | ---: | ---: | ---: |\n");
+            report.append(f(
+                    "| Aether: POST rebuild until lag 0 (server CPU %.1f s) | %d | %.2f | %.0f |%n",
                     rebuildCpu, storeEvents, rebuild.seconds(), storeEvents / rebuild.seconds()));
-            report.append(f("| raw JDBC scan + Jackson readTree (second pass) | %d | %.2f | %.0f |%n", scan.rows(),
-                    scan.seconds(), scan.rows() / scan.seconds()));
-            report.append(f("| raw, first pass | %d | %.2f | %.0f |%n", scanCold.rows(), scanCold.seconds(),
-                    scanCold.rows() / scanCold.seconds()));
-            report.append(f("| ratio c/raw | | | %.3f |%n",
+            report.append(f(
+                    "| raw JDBC scan + Jackson readTree (second pass) | %d | %.2f | %.0f |%n",
+                    scan.rows(), scan.seconds(), scan.rows() / scan.seconds()));
+            report.append(f(
+                    "| raw, first pass | %d | %.2f | %.0f |%n",
+                    scanCold.rows(), scanCold.seconds(), scanCold.rows() / scanCold.seconds()));
+            report.append(f(
+                    "| ratio c/raw | | | %.3f |%n",
                     (storeEvents / rebuild.seconds()) / (scan.rows() / scan.seconds())));
-            report.append(f("%nRebuild: %d polls of GET /api/v1/projections (100 ms apart); at lag 0 the "
-                    + "proposal-list entry said replaying=%s.%n", rebuild.polls(), rebuild.stillReplayingFlag()));
+            report.append(f(
+                    "%nRebuild: %d polls of GET /api/v1/projections (100 ms apart); at lag 0 the "
+                            + "proposal-list entry said replaying=%s.%n",
+                    rebuild.polls(), rebuild.stillReplayingFlag()));
             report.append(growth);
             if (!problems.isEmpty()) {
                 report.append("\nServer log WARN/ERROR lines other than known start-up notices (first ")
-                        .append(problems.size()).append("):\n");
+                        .append(problems.size())
+                        .append("):\n");
                 problems.forEach(p -> report.append("  ").append(p).append('\n'));
             }
             System.out.println("\n==================== RESULTS ====================");
@@ -307,14 +377,23 @@ public final class BenchmarkMain {
      * class path, checks that it answers without a credential, runs the HTTP load (warm-up and
      * measurement per concurrency) without one, and stops it.
      */
-    private HttpResult[] uncheckedLoad(Path jar, String heap, List<String> extraJvmArgs, BenchDatabase db,
-                                       String haUrl, String haToken, Path work, Duration warm, Duration measure)
+    private HttpResult[] uncheckedLoad(
+            Path jar,
+            String heap,
+            List<String> extraJvmArgs,
+            BenchDatabase db,
+            String haUrl,
+            String haToken,
+            Path work,
+            Duration warm,
+            Duration measure)
             throws Exception {
         Path dir = Files.createDirectories(work.resolve("unchecked"));
         Path classes = dir.resolve("classes");
         Path classFile = classes.resolve(io.aether.bench.open.NoCredentialCheck.CLASS_FILE);
         Files.createDirectories(classFile.getParent());
-        try (var in = BenchmarkMain.class.getClassLoader()
+        try (var in = BenchmarkMain.class
+                .getClassLoader()
                 .getResourceAsStream(io.aether.bench.open.NoCredentialCheck.CLASS_FILE)) {
             if (in == null) {
                 throw new BenchFailure("NoCredentialCheck.class is missing from the harness jar");
@@ -322,13 +401,16 @@ public final class BenchmarkMain {
             Files.copy(in, classFile);
         }
         // The first server's data directory (stopped by now): its key decrypts the secrets in the database.
-        AetherServer server = AetherServer.spawn(jar, heap, extraJvmArgs, db, haUrl, haToken, dir,
-                work.resolve("aether-data"), classes);
+        AetherServer server = AetherServer.spawn(
+                jar, heap, extraJvmArgs, db, haUrl, haToken, dir, work.resolve("aether-data"), classes);
         resources.push(server);
         double startup = server.awaitReady(START_TIMEOUT);
-        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.baseUrl() + "/api/v1/proposals?limit=1")).timeout(HTTP_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> probe = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/proposals?limit=1"))
+                                .timeout(HTTP_TIMEOUT)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (probe.statusCode() != 200) {
             throw new BenchFailure("The server without credential checks answered " + probe.statusCode()
                     + " to a request without a credential: NoCredentialCheck was not loaded");
@@ -339,18 +421,25 @@ public final class BenchmarkMain {
             int clients = CONCURRENCY[i];
             server.checkAlive("the HTTP load without credential checks");
             if (!warm.isZero()) {
-                LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), null, "uw" + clients + "-" + th));
+                LoadRunner.run(
+                        clients, warm, th -> new ProposalWorker(server.baseUrl(), null, "uw" + clients + "-" + th));
             }
             long before = db.count("SELECT count(*) FROM domain_event_entry");
             double cpu0 = server.cpuSeconds();
-            LoadRunner.Result r = LoadRunner.run(clients, measure,
-                    th -> new ProposalWorker(server.baseUrl(), null, "um" + clients + "-" + th));
+            LoadRunner.Result r = LoadRunner.run(
+                    clients, measure, th -> new ProposalWorker(server.baseUrl(), null, "um" + clients + "-" + th));
             double cpu = server.cpuSeconds() - cpu0;
             long events = db.count("SELECT count(*) FROM domain_event_entry") - before;
             results[i] = new HttpResult(r, events, -1, cpu);
-            log("HTTP without credential checks, %d client(s): %d pairs in %.1f s = %.1f pairs/s "
-                            + "(pair latency mean %.1f ms; server CPU %.1f ms per pair)", clients, r.ops(), r.seconds(),
-                    r.perSecond(), r.meanLatencyMs(), r.ops() == 0 ? 0.0 : 1000 * cpu / r.ops());
+            log(
+                    "HTTP without credential checks, %d client(s): %d pairs in %.1f s = %.1f pairs/s "
+                            + "(pair latency mean %.1f ms; server CPU %.1f ms per pair)",
+                    clients,
+                    r.ops(),
+                    r.seconds(),
+                    r.perSecond(),
+                    r.meanLatencyMs(),
+                    r.ops() == 0 ? 0.0 : 1000 * cpu / r.ops());
             if (r.ops() == 0) {
                 throw new BenchFailure("No proposal was created and approved without credential checks");
             }
@@ -359,13 +448,14 @@ public final class BenchmarkMain {
         return results;
     }
 
-    record HttpResult(LoadRunner.Result load, long events, long peakKb, double serverCpuSeconds) {
-    }
+    record HttpResult(LoadRunner.Result load, long events, long peakKb, double serverCpuSeconds) {}
 
     /** One client: its own HttpClient; one operation = POST /proposals (201) then POST /{id}/approve (200). */
     static final class ProposalWorker implements LoadRunner.Worker {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private final URI create;
         private final String base;
         private final String authorization;
@@ -400,12 +490,15 @@ public final class BenchmarkMain {
         }
 
         private HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(HTTP_TIMEOUT)
-                    .header("Content-Type", "application/json").header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(HTTP_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json");
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
-            return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            return http.send(
+                    request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -418,7 +511,8 @@ public final class BenchmarkMain {
     // ---- raw JDBC insert baseline --------------------------------------------------------------
 
     private static void createRawTable(BenchDatabase db) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + RAW_TABLE);
             // Same columns, keys and indexes as Axon's domain_event_entry (api's V1__event_store.sql).
             st.execute("CREATE TABLE " + RAW_TABLE + " ("
@@ -454,8 +548,10 @@ public final class BenchmarkMain {
             }
             String eventId = UUID.randomUUID().toString();
             insert.setString(1, eventId);
-            insert.setBytes(2, ("{\"traceId\":\"" + eventId + "\",\"correlationId\":\"" + eventId + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(
+                    2,
+                    ("{\"traceId\":\"" + eventId + "\",\"correlationId\":\"" + eventId + "\"}")
+                            .getBytes(StandardCharsets.UTF_8));
             insert.setBytes(3, payload(aggregate, n));
             insert.setString(4, null);
             insert.setString(5, "io.aether.domain.proposal.ProposalCreated");
@@ -489,23 +585,28 @@ public final class BenchmarkMain {
 
     // ---- projection rebuild --------------------------------------------------------------------
 
-    record RebuildResult(double seconds, int polls, boolean stillReplayingFlag) {
-    }
+    record RebuildResult(double seconds, int polls, boolean stillReplayingFlag) {}
 
     /**
      * POST /projections/proposal-list/rebuild (202), then poll GET /projections every 100 ms until the
      * processor has been seen behind (replaying, or lag > 0) and then has lag 0 (position = head).
      */
     static RebuildResult rebuild(AetherServer server, long storeEvents) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest post = HttpRequest.newBuilder(URI.create(server.baseUrl()
-                        + "/api/v1/projections/proposal-list/rebuild")).timeout(Duration.ofSeconds(60))
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest post = HttpRequest.newBuilder(
+                        URI.create(server.baseUrl() + "/api/v1/projections/proposal-list/rebuild"))
+                .timeout(Duration.ofSeconds(60))
                 .header("Authorization", server.authorization())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         HttpRequest status = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/projections"))
                 .header("Authorization", server.authorization())
-                .timeout(HTTP_TIMEOUT).GET().build();
+                .timeout(HTTP_TIMEOUT)
+                .GET()
+                .build();
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(post, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 202) {
@@ -540,7 +641,8 @@ public final class BenchmarkMain {
             Long lag = lagNode.isNumber() ? lagNode.asLong() : null;
             // Right after the reset the segments are unclaimed (lag null) or at position 0 (lag = head);
             // the replay is done when this node holds every segment and the slowest is at the head.
-            boolean allSegments = entry.path("segments").asInt(-1) == entry.path("total_segments").asInt(-2);
+            boolean allSegments = entry.path("segments").asInt(-1)
+                    == entry.path("total_segments").asInt(-2);
             sawBehind |= replaying || (lag != null && lag > 0);
             // A small store can be replayed before the first poll: after 1 s at the head without
             // having been seen behind, the (synchronous) reset is taken as done; the time then over-counts.
@@ -555,10 +657,15 @@ public final class BenchmarkMain {
     }
 
     private static long listedProposals(AetherServer server) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
-                + "/api/v1/proposals?limit=1")).header("Authorization", server.authorization())
-                .timeout(HTTP_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v1/proposals?limit=1"))
+                        .header("Authorization", server.authorization())
+                        .timeout(HTTP_TIMEOUT)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new BenchFailure("GET /api/v1/proposals answered " + r.statusCode() + ": " + excerpt(r.body()));
         }
@@ -567,8 +674,7 @@ public final class BenchmarkMain {
 
     // ---- raw scan baseline ---------------------------------------------------------------------
 
-    record ScanResult(long rows, double seconds) {
-    }
+    record ScanResult(long rows, double seconds) {}
 
     static ScanResult scan(BenchDatabase db) throws SQLException, IOException {
         try (Connection c = db.connect()) {
@@ -614,7 +720,8 @@ public final class BenchmarkMain {
 
     private static Path serverJar() {
         String configured = System.getProperty("bench.serverJar");
-        List<Path> candidates = configured != null ? List.of(Path.of(configured))
+        List<Path> candidates = configured != null
+                ? List.of(Path.of(configured))
                 : List.of(Path.of("api/target/aether.jar"), Path.of("../api/target/aether.jar"));
         for (Path p : candidates) {
             if (Files.isRegularFile(p)) {
@@ -647,7 +754,11 @@ public final class BenchmarkMain {
     }
 
     private void row(String what, String value) {
-        report.append("| ").append(what).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+        report.append("| ")
+                .append(what)
+                .append(" | ")
+                .append(value.replace("|", "\\|"))
+                .append(" |\n");
     }
 
     private static String mib(long kb) {

@@ -20,16 +20,24 @@ import java.util.function.Consumer;
 final class GrowthBenchmarks {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
-    private GrowthBenchmarks() {
-    }
+    private GrowthBenchmarks() {}
 
     static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty("bench.growth", "true").strip());
+        return !"false"
+                .equalsIgnoreCase(System.getProperty("bench.growth", "true").strip());
     }
 
     /** Runs both measurements; answers the Markdown section for the report. */
-    static String run(Path jar, String heap, List<String> jvmArgs, BenchDatabase main, String haUrl, String haToken,
-                      Path work, Consumer<AutoCloseable> cleanUpOnInterrupt) throws Exception {
+    static String run(
+            Path jar,
+            String heap,
+            List<String> jvmArgs,
+            BenchDatabase main,
+            String haUrl,
+            String haToken,
+            Path work,
+            Consumer<AutoCloseable> cleanUpOnInterrupt)
+            throws Exception {
         int small = intProperty("bench.growth.small", 1000);
         int large = intProperty("bench.growth.large", 100_000);
         int shortHistory = intProperty("bench.growth.shortHistory", 10);
@@ -56,38 +64,55 @@ final class GrowthBenchmarks {
             BenchmarkMain.RebuildResult rebuild = BenchmarkMain.rebuild(server, events);
             BenchmarkMain.scan(db);
             BenchmarkMain.ScanResult scan = BenchmarkMain.scan(db);
-            log("Growth: rebuild of %d events in %.2f s = %.0f events/s; raw scan %.0f rows/s", events,
-                    rebuild.seconds(), events / rebuild.seconds(), scan.rows() / scan.seconds());
+            log(
+                    "Growth: rebuild of %d events in %.2f s = %.0f events/s; raw scan %.0f rows/s",
+                    events, rebuild.seconds(), events / rebuild.seconds(), scan.rows() / scan.seconds());
             server.checkAlive("the growth measurements");
-            return report(list, history, requests, warmup) + f("%n| (f) rebuild of proposal-list on the %,d-proposal "
-                    + "store | events | seconds | events/s |%n| --- | ---: | ---: | ---: |%n"
-                    + "| Aether: POST rebuild until lag 0 | %d | %.2f | %.0f |%n"
-                    + "| raw JDBC scan + Jackson readTree (second pass) | %d | %.2f | %.0f |%n"
-                    + "| ratio c/raw | | | %.3f |%n", list.large(), events, rebuild.seconds(),
-                    events / rebuild.seconds(), scan.rows(), scan.seconds(), scan.rows() / scan.seconds(),
-                    (events / rebuild.seconds()) / (scan.rows() / scan.seconds()));
+            return report(list, history, requests, warmup)
+                    + f(
+                            "%n| (f) rebuild of proposal-list on the %,d-proposal "
+                                    + "store | events | seconds | events/s |%n| --- | ---: | ---: | ---: |%n"
+                                    + "| Aether: POST rebuild until lag 0 | %d | %.2f | %.0f |%n"
+                                    + "| raw JDBC scan + Jackson readTree (second pass) | %d | %.2f | %.0f |%n"
+                                    + "| ratio c/raw | | | %.3f |%n",
+                            list.large(),
+                            events,
+                            rebuild.seconds(),
+                            events / rebuild.seconds(),
+                            scan.rows(),
+                            scan.seconds(),
+                            scan.rows() / scan.seconds(),
+                            (events / rebuild.seconds()) / (scan.rows() / scan.seconds()));
         }
     }
 
-    private static String report(ListScaleMeasurement.Result list, HistoryDepthMeasurement.Result history,
-                                 int requests, int warmup) {
+    private static String report(
+            ListScaleMeasurement.Result list, HistoryDepthMeasurement.Result history, int requests, int warmup) {
         StringBuilder out = new StringBuilder();
-        out.append(f("%n| (d) GET /api/v1/proposals, p50 / p99 of %d sequential requests after %d (1 client) "
-                + "| %,d proposals | %,d proposals | **p99 ratio** (target ≤ 1.5) |%n| --- | ---: | ---: | ---: |%n",
+        out.append(f(
+                "%n| (d) GET /api/v1/proposals, p50 / p99 of %d sequential requests after %d (1 client) "
+                        + "| %,d proposals | %,d proposals | **p99 ratio** (target ≤ 1.5) |%n| --- | ---: | ---: | ---: |%n",
                 requests, warmup, list.small(), list.large()));
         for (ListScaleMeasurement.Row r : list.rows()) {
-            out.append(f("| %s | %s | %s | **%.2f** |%n", r.request(), r.small() == null ? "n/a" : r.small().p50p99(),
-                    r.large() == null ? "n/a" : r.large().p50p99(), r.ratio()));
+            out.append(f(
+                    "| %s | %s | %s | **%.2f** |%n",
+                    r.request(),
+                    r.small() == null ? "n/a" : r.small().p50p99(),
+                    r.large() == null ? "n/a" : r.large().p50p99(),
+                    r.ratio()));
         }
-        out.append(f("%nSeeding %,d more proposals took %.1f s (SQL copies of one ProposalCreated); the live "
-                + "projection listed them all %.1f s later.%n", list.large() - list.small(), list.seedSeconds(),
-                list.catchUpSeconds()));
-        out.append(f("%n| (e) one proposal, p50 / p99 of %d sequential requests after %d | %,d events "
-                + "| %,d events | **p99 ratio** (target ≤ 2) |%n| --- | ---: | ---: | ---: |%n",
+        out.append(f(
+                "%nSeeding %,d more proposals took %.1f s (SQL copies of one ProposalCreated); the live "
+                        + "projection listed them all %.1f s later.%n",
+                list.large() - list.small(), list.seedSeconds(), list.catchUpSeconds()));
+        out.append(f(
+                "%n| (e) one proposal, p50 / p99 of %d sequential requests after %d | %,d events "
+                        + "| %,d events | **p99 ratio** (target ≤ 2) |%n| --- | ---: | ---: | ---: |%n",
                 requests, warmup, history.shortEvents(), history.longEvents()));
         for (HistoryDepthMeasurement.Row r : history.rows()) {
-            out.append(f("| %s | %s | %s | **%.2f** |%n", r.request(), r.shortHistory().p50p99(),
-                    r.longHistory().p50p99(), r.ratio()));
+            out.append(f(
+                    "| %s | %s | %s | **%.2f** |%n",
+                    r.request(), r.shortHistory().p50p99(), r.longHistory().p50p99(), r.ratio()));
         }
         out.append(f("%nThe long history held %,d events after the rollbacks.%n", history.longEventsAtEnd()));
         return out.toString();

@@ -18,8 +18,7 @@ final class HistoryDepthMeasurement {
         }
     }
 
-    record Result(int shortEvents, int longEvents, int longEventsAtEnd, List<Row> rows) {
-    }
+    record Result(int shortEvents, int longEvents, int longEventsAtEnd, List<Row> rows) {}
 
     private static final String AUTOMATION = "{\"name\":\"History depth\","
             + "\"trigger\":[{\"trigger\":\"state\",\"entity_id\":[\"binary_sensor.hall_motion\"],\"to\":[\"on\"]}],"
@@ -40,17 +39,26 @@ final class HistoryDepthMeasurement {
         String b = proposalWithEvents(longEvents);
         List<Row> rows = new ArrayList<>();
         rows.add(row("current state, `GET /proposals/{id}`", a, b, (id, n) -> "/api/v1/proposals/" + id));
-        rows.add(row("time travel to the newest version, `?version=N`", a, b,
+        rows.add(row(
+                "time travel to the newest version, `?version=N`",
+                a,
+                b,
                 (id, n) -> "/api/v1/proposals/" + id + "?version=" + n));
-        rows.add(row("time travel to the middle, `?version=N/2`", a, b,
+        rows.add(row(
+                "time travel to the middle, `?version=N/2`",
+                a,
+                b,
                 (id, n) -> "/api/v1/proposals/" + id + "?version=" + Math.max(1, n / 2)));
-        rows.add(row("history, `GET /proposals/{id}/history` (the whole stream by contract)", a, b,
+        rows.add(row(
+                "history, `GET /proposals/{id}/history` (the whole stream by contract)",
+                a,
+                b,
                 (id, n) -> "/api/v1/proposals/" + id + "/history"));
         // Rollback to the deployed version (4): restores that config in HA and appends 2 events.
         Latencies rollbackA = Latencies.measure(warmup, requests, i -> rollback(a));
         Latencies rollbackB = Latencies.measure(warmup, requests, i -> rollback(b));
-        rows.add(new Row("rollback, `POST /proposals/{id}/rollback {to_version: 4}` (+2 events each)", rollbackA,
-                rollbackB));
+        rows.add(new Row(
+                "rollback, `POST /proposals/{id}/rollback {to_version: 4}` (+2 events each)", rollbackA, rollbackB));
         int atEnd = http.get("/api/v1/proposals/" + b).path("version").asInt();
         return new Result(shortEvents, longEvents, atEnd, rows);
     }
@@ -92,7 +100,9 @@ final class HistoryDepthMeasurement {
         int version = version(id);
         for (int i = 0; version < events && i < 2 * events; i++) {
             String action = i % 2 == 0 ? "disable" : "enable";
-            version = http.post("/api/v1/proposals/" + id + "/" + action, "{}", 200).path("version").asInt();
+            version = http.post("/api/v1/proposals/" + id + "/" + action, "{}", 200)
+                    .path("version")
+                    .asInt();
         }
         if (version != events) {
             throw new BenchFailure("proposal " + id + " has " + version + " events, expected " + events);

@@ -25,8 +25,7 @@ final class ListScaleMeasurement {
         }
     }
 
-    record Result(int small, int large, double seedSeconds, double catchUpSeconds, List<Row> rows) {
-    }
+    record Result(int small, int large, double seedSeconds, double catchUpSeconds, List<Row> rows) {}
 
     private final AetherServer server;
     private final BenchDatabase db;
@@ -43,10 +42,14 @@ final class ListScaleMeasurement {
     }
 
     Result run(int small, int large) throws Exception {
-        String template = http.post("/api/v1/proposals", "{\"name\":\"Seed template\","
-                + "\"trigger\":[{\"trigger\":\"state\",\"entity_id\":[\"binary_sensor.hall_motion\"],\"to\":[\"on\"]}],"
-                + "\"actions\":[{\"action\":\"light.turn_on\",\"target\":{\"entity_id\":\"light.hall\"}}]}", 201)
-                .path("id").asText();
+        String template = http.post(
+                        "/api/v1/proposals",
+                        "{\"name\":\"Seed template\","
+                                + "\"trigger\":[{\"trigger\":\"state\",\"entity_id\":[\"binary_sensor.hall_motion\"],\"to\":[\"on\"]}],"
+                                + "\"actions\":[{\"action\":\"light.turn_on\",\"target\":{\"entity_id\":\"light.hall\"}}]}",
+                        201)
+                .path("id")
+                .asText();
         seed(template, small - 1);
         awaitListed(small);
         List<Latencies> atSmall = measureAll(small);
@@ -55,8 +58,11 @@ final class ListScaleMeasurement {
         double seedSeconds = (System.nanoTime() - t) / 1e9;
         double catchUp = awaitListed(large);
         List<Latencies> atLarge = measureAll(large);
-        List<String> names = List.of("first page, `?limit=50`", "first page by status, `?status=proposed&limit=50`",
-                "middle page by cursor, `?limit=50&after=…`", "middle page by offset, `?limit=50&offset=n/2`");
+        List<String> names = List.of(
+                "first page, `?limit=50`",
+                "first page by status, `?status=proposed&limit=50`",
+                "middle page by cursor, `?limit=50&after=…`",
+                "middle page by offset, `?limit=50&offset=n/2`");
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             rows.add(new Row(names.get(i), atSmall.get(i), atLarge.get(i)));
@@ -69,10 +75,13 @@ final class ListScaleMeasurement {
         List<Latencies> out = new ArrayList<>();
         out.add(Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50"))));
         out.add(Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?status=proposed&limit=50"))));
-        out.add(cursor == null ? null
-                : Latencies.measure(warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50&after=" + cursor))));
-        out.add(Latencies.measure(warmup, requests,
-                i -> page(http.get("/api/v1/proposals?limit=50&offset=" + listed / 2))));
+        out.add(
+                cursor == null
+                        ? null
+                        : Latencies.measure(
+                                warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50&after=" + cursor))));
+        out.add(Latencies.measure(
+                warmup, requests, i -> page(http.get("/api/v1/proposals?limit=50&offset=" + listed / 2))));
         return out;
     }
 
@@ -116,15 +125,16 @@ final class ListScaleMeasurement {
                     s.nid, 0, t.type
                 FROM domain_event_entry t, (SELECT g, gen_random_uuid()::text AS nid FROM generate_series(1, ?) g) s
                 WHERE t.aggregate_identifier = ? AND t.sequence_number = 0""";
-        try (Connection c = db.connect(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = db.connect();
+                PreparedStatement st = c.prepareStatement(sql)) {
             st.setQueryTimeout(300);
             for (int done = 0; done < n; done += SEED_CHUNK) {
                 st.setInt(1, Math.min(SEED_CHUNK, n - done));
                 st.setString(2, templateId);
                 int inserted = st.executeUpdate();
                 if (inserted != Math.min(SEED_CHUNK, n - done)) {
-                    throw new BenchFailure("seeding inserted " + inserted + " events, expected "
-                            + Math.min(SEED_CHUNK, n - done));
+                    throw new BenchFailure(
+                            "seeding inserted " + inserted + " events, expected " + Math.min(SEED_CHUNK, n - done));
                 }
             }
         }
@@ -143,7 +153,11 @@ final class ListScaleMeasurement {
             server.checkAlive("the list seeding");
             Thread.sleep(100);
         }
-        throw new BenchFailure(String.format(Locale.ROOT, "the list showed %d of %d seeded proposals after %d min",
-                total, expected, CATCH_UP_TIMEOUT.toMinutes()));
+        throw new BenchFailure(String.format(
+                Locale.ROOT,
+                "the list showed %d of %d seeded proposals after %d min",
+                total,
+                expected,
+                CATCH_UP_TIMEOUT.toMinutes()));
     }
 }

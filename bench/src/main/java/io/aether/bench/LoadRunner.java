@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LoadRunner {
     /** A cap far above any rate seen here, so that the loop is bounded in count as well as in time. */
     static final long MAX_OPS_PER_THREAD = 5_000_000;
+
     private static final Duration GRACE = Duration.ofSeconds(90);
 
     interface Worker extends AutoCloseable {
@@ -29,23 +30,21 @@ final class LoadRunner {
         void op(long n) throws Exception;
 
         @Override
-        default void close() throws Exception {
-        }
+        default void close() throws Exception {}
     }
 
     interface WorkerFactory {
         Worker create(int thread) throws Exception;
     }
 
-    record Result(int threads, long ops, double seconds, double meanLatencyMs, double p50LatencyMs,
-                  double p99LatencyMs) {
+    record Result(
+            int threads, long ops, double seconds, double meanLatencyMs, double p50LatencyMs, double p99LatencyMs) {
         double perSecond() {
             return ops / seconds;
         }
     }
 
-    private LoadRunner() {
-    }
+    private LoadRunner() {}
 
     static Result run(int threads, Duration duration, WorkerFactory factory) throws Exception {
         List<Worker> workers = new ArrayList<>();

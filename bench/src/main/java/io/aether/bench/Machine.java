@@ -7,15 +7,15 @@ import java.util.Locale;
 
 /** What the run ran on, from /proc (Linux). */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         }
@@ -27,7 +27,8 @@ final class Machine {
                     .filter(l -> l.startsWith("MemTotal:"))
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
                     .map(kb -> String.format(Locale.ROOT, "%.1f GiB", kb / 1024.0 / 1024.0))
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException | RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }

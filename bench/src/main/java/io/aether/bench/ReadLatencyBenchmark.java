@@ -1,6 +1,7 @@
 package io.aether.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
-import io.aether.simulator.HomeAssistantSimulator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,18 +46,21 @@ final class ReadLatencyBenchmark {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     record Result(Percentiles idle, Percentiles load, int loadTimeouts, Percentiles rollback, Percentiles deploy) {
         void appendTo(StringBuilder report) {
-            report.append("\n| read your writes (issue 7 §2) | samples | p50 | p99 | max |\n| --- | ---: | ---: | ---: | ---: |\n");
+            report.append(
+                    "\n| read your writes (issue 7 §2) | samples | p50 | p99 | max |\n| --- | ---: | ---: | ---: | ---: |\n");
             idle.row(report, "projection lag, idle: command commit to all read models (server-timed)");
             load.row(report, "projection lag, " + LOAD_CLIENTS + " clients creating + approving");
             deploy.row(report, "deploy latency against the simulator (client-timed)");
             rollback.row(report, "rollback latency against the simulator (client-timed)");
-            report.append(String.format(Locale.ROOT, "%nUnder load, %d answer(s) said X-Consistency-Timeout.%n",
-                    loadTimeouts));
+            report.append(String.format(
+                    Locale.ROOT, "%nUnder load, %d answer(s) said X-Consistency-Timeout.%n", loadTimeouts));
         }
     }
 
@@ -77,8 +80,8 @@ final class ReadLatencyBenchmark {
         }
 
         void row(StringBuilder report, String what) {
-            report.append(String.format(Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms |%n", what, samples,
-                    p50, p99, max));
+            report.append(String.format(
+                    Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms |%n", what, samples, p50, p99, max));
         }
     }
 
@@ -90,15 +93,22 @@ final class ReadLatencyBenchmark {
         Path jar = Path.of(System.getProperty("bench.serverJar", "api/target/aether.jar"));
         Path work = Files.createTempDirectory("aether-bench-latency-");
         String token = "bench-" + UUID.randomUUID();
-        try (BenchDatabase db = BenchDatabase.open(System.getenv("AETHER_DB_URL"), System.getenv("AETHER_DB_USER"),
-                System.getenv("AETHER_DB_PASSWORD"), "aether_bench_latency", false)) {
+        try (BenchDatabase db = BenchDatabase.open(
+                System.getenv("AETHER_DB_URL"),
+                System.getenv("AETHER_DB_USER"),
+                System.getenv("AETHER_DB_PASSWORD"),
+                "aether_bench_latency",
+                false)) {
             HomeAssistantSimulator ha = HomeAssistantSimulator.start(0, token);
-            try (AetherServer server = AetherServer.spawn(jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db,
-                    ha.baseUrl(), token, work)) {
+            try (AetherServer server =
+                    AetherServer.spawn(jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db, ha.baseUrl(), token, work)) {
                 server.awaitReady(Duration.ofSeconds(180));
                 StringBuilder report = new StringBuilder();
-                measure(server.baseUrl(), server.authorization(),
-                        Duration.ofSeconds(Integer.getInteger("bench.seconds", 5))).appendTo(report);
+                measure(
+                                server.baseUrl(),
+                                server.authorization(),
+                                Duration.ofSeconds(Integer.getInteger("bench.seconds", 5)))
+                        .appendTo(report);
                 System.out.println(report);
             } finally {
                 ha.stop();
@@ -143,10 +153,15 @@ final class ReadLatencyBenchmark {
                     int timeouts = 0;
                     for (long n = 0; System.nanoTime() < end; n++) {
                         HttpResponse<String> created = create("load-" + client + "-" + n);
-                        HttpResponse<String> approved = post("/api/v1/proposals/" + id(created) + "/approve", "{}", 200);
+                        HttpResponse<String> approved =
+                                post("/api/v1/proposals/" + id(created) + "/approve", "{}", 200);
                         for (HttpResponse<String> r : List.of(created, approved)) {
                             lags.add(readModelWait(r));
-                            timeouts += r.headers().firstValue("X-Consistency-Timeout").isPresent() ? 1 : 0;
+                            timeouts += r.headers()
+                                            .firstValue("X-Consistency-Timeout")
+                                            .isPresent()
+                                    ? 1
+                                    : 0;
                         }
                     }
                     return timeouts;
@@ -184,9 +199,12 @@ final class ReadLatencyBenchmark {
     }
 
     private HttpResponse<String> post(String path, String json, int expected) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(HTTP_TIMEOUT)
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new BenchFailure("POST " + path + " answered " + response.statusCode() + " (expected " + expected

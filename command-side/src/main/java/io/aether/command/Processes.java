@@ -7,6 +7,5 @@ import java.util.List;
 public final class Processes {
     public static final List<String> NAMES = List.of(ProposalDeploymentProcess.PROCESSING_GROUP);
 
-    private Processes() {
-    }
+    private Processes() {}
 }

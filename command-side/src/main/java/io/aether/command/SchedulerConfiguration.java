@@ -40,9 +40,11 @@ public class SchedulerConfiguration {
     static final Duration SHUTDOWN_MAX_WAIT = Duration.ofSeconds(5);
 
     @Bean
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
-                        @Value("${aether.scheduler.polling-interval:10s}") Duration pollingInterval,
-                        @Value("${aether.scheduler.threads:2}") int threads) {
+    Scheduler scheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            @Value("${aether.scheduler.polling-interval:10s}") Duration pollingInterval,
+            @Value("${aether.scheduler.threads:2}") int threads) {
         // The proxy hands db-scheduler the connection of the transaction in progress, if any.
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName("scheduled_tasks")
@@ -59,11 +61,12 @@ public class SchedulerConfiguration {
 
     /** Axon's deadlines (aggregate {@code @DeadlineHandler}s) as rows of the scheduler. */
     @Bean
-    DbSchedulerDeadlineManager deadlineManager(Scheduler scheduler,
-                                               org.axonframework.config.Configuration axonConfiguration,
-                                               @Qualifier("eventSerializer") Serializer serializer,
-                                               TransactionManager transactionManager,
-                                               DeadlineManagerSpanFactory spanFactory) {
+    DbSchedulerDeadlineManager deadlineManager(
+            Scheduler scheduler,
+            org.axonframework.config.Configuration axonConfiguration,
+            @Qualifier("eventSerializer") Serializer serializer,
+            TransactionManager transactionManager,
+            DeadlineManagerSpanFactory spanFactory) {
         return DbSchedulerDeadlineManager.builder()
                 .scheduler(scheduler)
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(axonConfiguration))

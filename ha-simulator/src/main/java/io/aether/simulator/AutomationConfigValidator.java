@@ -20,12 +20,43 @@ final class AutomationConfigValidator {
 
     private static final String MODES = "['parallel', 'queued', 'restart', 'single']";
     private static final Set<String> MODE_VALUES = Set.of("parallel", "queued", "restart", "single");
-    private static final Set<String> KEYS = Set.of("id", "alias", "description", "trace", "initial_state",
-            "triggers", "conditions", "variables", "trigger_variables", "actions", "mode", "max", "max_exceeded");
+    private static final Set<String> KEYS = Set.of(
+            "id",
+            "alias",
+            "description",
+            "trace",
+            "initial_state",
+            "triggers",
+            "conditions",
+            "variables",
+            "trigger_variables",
+            "actions",
+            "mode",
+            "max",
+            "max_exceeded");
     /** The keys {@code cv.determine_script_action} recognises. */
-    private static final Set<String> ACTION_KEYS = Set.of("delay", "wait_template", "condition", "and", "or",
-            "not", "event", "device_id", "scene", "repeat", "choose", "wait_for_trigger", "variables", "if",
-            "action", "service", "service_template", "stop", "parallel", "sequence", "set_conversation_response");
+    private static final Set<String> ACTION_KEYS = Set.of(
+            "delay",
+            "wait_template",
+            "condition",
+            "and",
+            "or",
+            "not",
+            "event",
+            "device_id",
+            "scene",
+            "repeat",
+            "choose",
+            "wait_for_trigger",
+            "variables",
+            "if",
+            "action",
+            "service",
+            "service_template",
+            "stop",
+            "parallel",
+            "sequence",
+            "set_conversation_response");
     /** {@code _backward_compat_schema}: legacy singular keys are renamed before the schema runs. */
     private static final Map<String, String> RENAMES =
             Map.of("trigger", "triggers", "condition", "conditions", "action", "actions");
@@ -46,7 +77,8 @@ final class AutomationConfigValidator {
             String renamed = RENAMES.get(old);
             if (config.has(old)) {
                 if (config.has(renamed)) {
-                    return "Cannot specify both '" + old + "' and '" + renamed + "'. Please use '" + renamed + "' only.";
+                    return "Cannot specify both '" + old + "' and '" + renamed + "'. Please use '" + renamed
+                            + "' only.";
                 }
                 config.set(renamed, config.remove(old)); // cv.renamed pops and re-adds: the key moves last
             }
@@ -78,10 +110,13 @@ final class AutomationConfigValidator {
                 }
                 return value.isContainerNode() ? "value should be a string for dictionary value" + at : null;
             case "initial_state":
-                return parseBoolean(value) != null ? null : "invalid boolean value " + pyStr(value) + " for dictionary value" + at;
+                return parseBoolean(value) != null
+                        ? null
+                        : "invalid boolean value " + pyStr(value) + " for dictionary value" + at;
             case "mode":
                 return value.isTextual() && MODE_VALUES.contains(value.asText())
-                        ? null : "value must be one of " + MODES + " for dictionary value" + at;
+                        ? null
+                        : "value must be one of " + MODES + " for dictionary value" + at;
             case "triggers":
                 return checkTriggers(flattenTriggers(ensureList(value)), at);
             case "actions":

@@ -68,8 +68,18 @@ final class DemoHome {
         ObjectNode c = mapper.createObjectNode();
         c.putArray("allowlist_external_dirs").add("/media").add("/config/www");
         c.putArray("allowlist_external_urls");
-        c.putArray("components").add("api").add("automation").add("binary_sensor").add("config")
-                .add("http").add("input_boolean").add("light").add("sensor").add("sun").add("switch").add("zone");
+        c.putArray("components")
+                .add("api")
+                .add("automation")
+                .add("binary_sensor")
+                .add("config")
+                .add("http")
+                .add("input_boolean")
+                .add("light")
+                .add("sensor")
+                .add("sun")
+                .add("switch")
+                .add("zone");
         c.put("config_dir", "/config");
         c.put("config_source", "storage");
         c.put("country", "NL");

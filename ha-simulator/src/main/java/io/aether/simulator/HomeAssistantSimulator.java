@@ -52,22 +52,23 @@ public final class HomeAssistantSimulator {
     private static final Logger log = LoggerFactory.getLogger(HomeAssistantSimulator.class);
 
     /** {@code core.valid_entity_id}. */
-    private static final Pattern ENTITY_ID =
-            Pattern.compile("(?!.+__)(?!_)[\\da-z_]+(?<!_)\\.(?!_)[\\da-z_]+(?<!_)");
+    private static final Pattern ENTITY_ID = Pattern.compile("(?!.+__)(?!_)[\\da-z_]+(?<!_)\\.(?!_)[\\da-z_]+(?<!_)");
+
     private static final Map<String, Set<String>> SERVICES = Map.of(
             "automation", Set.of("turn_on", "turn_off", "toggle", "trigger", "reload"),
             "light", Set.of("turn_on", "turn_off", "toggle"),
             "switch", Set.of("turn_on", "turn_off", "toggle"),
             "input_boolean", Set.of("turn_on", "turn_off", "toggle", "reload"));
     /** The order HA's config view writes an automation in: id first, then these, then the rest. */
-    private static final List<String> WRITE_ORDER = List.of(
-            "alias", "description", "triggers", "trigger", "conditions", "condition", "actions", "action");
+    private static final List<String> WRITE_ORDER =
+            List.of("alias", "description", "triggers", "trigger", "conditions", "condition", "actions", "action");
 
     private final String token;
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // like json.loads: "{} x" is invalid
     /** The "user" that owns the token; HA stamps it on contexts of REST writes. */
     private final String userId = UUID.randomUUID().toString().replace("-", "");
+
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -77,6 +78,7 @@ public final class HomeAssistantSimulator {
     private final Map<String, ObjectNode> automations = new LinkedHashMap<>();
     /** Entity registry for automations: config id -> entity_id, fixed once created. */
     private final Map<String, String> automationEntities = new HashMap<>();
+
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
     private volatile boolean available = true;
 
@@ -201,14 +203,20 @@ public final class HomeAssistantSimulator {
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             requests.add(new String[] {method, exchange.getRequestURI().getPath()});
-            Request request = new Request(method, exchange.getRequestURI().getRawQuery(),
+            Request request = new Request(
+                    method,
+                    exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestBody().readAllBytes());
             Reply reply;
             try {
                 reply = route(exchange.getRequestURI().getRawPath(), request);
             } catch (RuntimeException e) {
-                log.warn("Simulator failed on {} {}", method, exchange.getRequestURI().getPath(), e);
+                log.warn(
+                        "Simulator failed on {} {}",
+                        method,
+                        exchange.getRequestURI().getPath(),
+                        e);
                 reply = plain(500, "500: Internal Server Error");
             }
             reply.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -305,10 +313,12 @@ public final class HomeAssistantSimulator {
     private Reply stateView(Request req, String entityId) {
         switch (req.method) {
             case "GET":
-                return states.get(entityId).map(s -> json(200, states.toJson(s)))
+                return states.get(entityId)
+                        .map(s -> json(200, states.toJson(s)))
                         .orElseGet(() -> json(404, message("Entity not found.")));
             case "DELETE":
-                return states.remove(entityId) ? json(200, message("Entity removed."))
+                return states.remove(entityId)
+                        ? json(200, message("Entity removed."))
                         : json(404, message("Entity not found."));
             default:
                 return setState(req, entityId);
@@ -337,7 +347,10 @@ public final class HomeAssistantSimulator {
         }
         boolean created = !states.contains(entityId);
         JsonNode attributes = data.get("attributes");
-        states.set(entityId, value, attributes instanceof ObjectNode ? (ObjectNode) attributes : null,
+        states.set(
+                entityId,
+                value,
+                attributes instanceof ObjectNode ? (ObjectNode) attributes : null,
                 StateMachine.newContext(userId));
         return json(created ? 201 : 200, states.toJson(states.get(entityId).orElseThrow()))
                 .with("Location", "/api/states/" + entityId);
@@ -353,7 +366,8 @@ public final class HomeAssistantSimulator {
                 if (automations.remove(key) == null) {
                     return json(400, message("Resource not found"));
                 }
-                String entityId = automationEntities.remove(key); // async_delete_automation drops the registry entry too
+                String entityId =
+                        automationEntities.remove(key); // async_delete_automation drops the registry entry too
                 if (entityId != null) {
                     states.remove(entityId);
                 }
@@ -377,7 +391,9 @@ public final class HomeAssistantSimulator {
         ObjectNode stored = mapper.createObjectNode();
         stored.put("id", key);
         if (body.isObject()) {
-            WRITE_ORDER.stream().filter(body::has).forEach(k -> stored.set(k, body.get(k).deepCopy()));
+            WRITE_ORDER.stream()
+                    .filter(body::has)
+                    .forEach(k -> stored.set(k, body.get(k).deepCopy()));
             for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 // HA would let a body "id" overwrite the key; keeping the key keeps GET/DELETE consistent.
@@ -387,7 +403,8 @@ public final class HomeAssistantSimulator {
             }
         }
         automations.put(key, stored);
-        applyAutomationEntity(key, stored, AutomationConfigValidator.validate(stored).isEmpty());
+        applyAutomationEntity(
+                key, stored, AutomationConfigValidator.validate(stored).isEmpty());
     }
 
     /** What {@code automation.reload {"id": key}} does to the entity. */
@@ -403,7 +420,8 @@ public final class HomeAssistantSimulator {
             states.set(entityId, "unavailable", attributes, StateMachine.newContext(null));
             return;
         }
-        JsonNode lastTriggered = previous.map(s -> s.attributes().get("last_triggered")).orElse(null);
+        JsonNode lastTriggered =
+                previous.map(s -> s.attributes().get("last_triggered")).orElse(null);
         attributes.set("last_triggered", lastTriggered == null ? mapper.nullNode() : lastTriggered);
         String mode = config.path("mode").asText("single");
         attributes.put("mode", mode);
@@ -414,8 +432,12 @@ public final class HomeAssistantSimulator {
         attributes.put("friendly_name", name);
         // initial_state wins; otherwise the last state is restored, and a new automation starts on.
         String state = config.has("initial_state")
-                ? (Boolean.FALSE.equals(AutomationConfigValidator.parseBoolean(config.get("initial_state"))) ? "off" : "on")
-                : previous.map(State::state).filter(s -> s.equals("on") || s.equals("off")).orElse("on");
+                ? (Boolean.FALSE.equals(AutomationConfigValidator.parseBoolean(config.get("initial_state")))
+                        ? "off"
+                        : "on")
+                : previous.map(State::state)
+                        .filter(s -> s.equals("on") || s.equals("off"))
+                        .orElse("on");
         states.set(entityId, state, attributes, StateMachine.newContext(null));
     }
 
@@ -457,7 +479,8 @@ public final class HomeAssistantSimulator {
                     next = applyBrightness(attributes, next, current, data);
                 }
                 if (service.equals("trigger")) { // actions are not run; only the bookkeeping HA shows
-                    attributes.put("last_triggered", StateMachine.iso(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                    attributes.put(
+                            "last_triggered", StateMachine.iso(Instant.now().truncatedTo(ChronoUnit.MICROS)));
                 }
                 if (states.set(entityId, next, attributes, context)) {
                     changed.add(states.toJson(states.get(entityId).orElseThrow()));
@@ -483,7 +506,9 @@ public final class HomeAssistantSimulator {
             next = "off"; // HA turns a light off when asked for brightness 0
         }
         if (next.equals("on")) {
-            int keep = current.state().equals("on") ? current.attributes().path("brightness").asInt(255) : 255;
+            int keep = current.state().equals("on")
+                    ? current.attributes().path("brightness").asInt(255)
+                    : 255;
             attributes.put("color_mode", "brightness");
             attributes.put("brightness", brightness != null ? Math.min(brightness, 255) : keep);
         } else {
@@ -503,7 +528,9 @@ public final class HomeAssistantSimulator {
         if (ids.isTextual()) {
             String text = ids.asText().strip().toLowerCase(Locale.ROOT);
             if (text.equals("all")) {
-                states.all().stream().map(State::entityId).filter(id -> id.startsWith(domain + "."))
+                states.all().stream()
+                        .map(State::entityId)
+                        .filter(id -> id.startsWith(domain + "."))
                         .forEach(requested::add);
                 return requested;
             }
@@ -530,7 +557,9 @@ public final class HomeAssistantSimulator {
             }
             // Other domains' and unknown entities are skipped silently; unavailable ones are not called.
             boolean callable = id.startsWith(domain + ".")
-                    && states.get(id).filter(s -> !s.state().equals("unavailable")).isPresent();
+                    && states.get(id)
+                            .filter(s -> !s.state().equals("unavailable"))
+                            .isPresent();
             if (callable && !targets.contains(id)) {
                 targets.add(id);
             }
@@ -551,7 +580,8 @@ public final class HomeAssistantSimulator {
     /** HA's {@code util.slugify}: ASCII-fold, lowercase, runs of other characters become "_". */
     public static String slugify(String text) {
         String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         return slug.isEmpty() ? "unknown" : slug;
     }
 

@@ -26,13 +26,16 @@ public final class HomeAssistantSimulatorMain {
                  "actions":[{"action":"light.turn_on","metadata":{},"target":{"entity_id":"light.hall"},"data":{}}]}
                 """));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
-            stopped.countDown();
-        }, "ha-simulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.stop();
+                            stopped.countDown();
+                        },
+                        "ha-simulator-shutdown"));
         // The token itself is not printed: it may be a real secret passed via the environment.
-        System.out.println("Home Assistant simulator listening on " + simulator.baseUrl()
-                + " (token from " + (System.getenv("HA_SIM_TOKEN") == null ? "default 'demo-token'" : "HA_SIM_TOKEN") + ")");
+        System.out.println("Home Assistant simulator listening on " + simulator.baseUrl() + " (token from "
+                + (System.getenv("HA_SIM_TOKEN") == null ? "default 'demo-token'" : "HA_SIM_TOKEN") + ")");
         stopped.await();
     }
 

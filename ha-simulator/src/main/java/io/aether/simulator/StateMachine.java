@@ -23,8 +23,14 @@ final class StateMachine {
 
     record Context(String id, String parentId, String userId) {}
 
-    record State(String entityId, String state, ObjectNode attributes, Instant lastChanged,
-                 Instant lastReported, Instant lastUpdated, Context context) {}
+    record State(
+            String entityId,
+            String state,
+            ObjectNode attributes,
+            Instant lastChanged,
+            Instant lastReported,
+            Instant lastUpdated,
+            Context context) {}
 
     private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,8 +74,9 @@ final class StateMachine {
         State old = states.get(entityId);
         ObjectNode attrs = attributes == null ? mapper.createObjectNode() : attributes.deepCopy();
         if (old != null && old.state.equals(state) && old.attributes.equals(attrs)) {
-            states.put(entityId, new State(entityId, state, old.attributes, old.lastChanged, now,
-                    old.lastUpdated, old.context));
+            states.put(
+                    entityId,
+                    new State(entityId, state, old.attributes, old.lastChanged, now, old.lastUpdated, old.context));
             return false;
         }
         Instant lastChanged = old != null && old.state.equals(state) ? old.lastChanged : now;
@@ -101,8 +108,8 @@ final class StateMachine {
     static String ulid() {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
-        BigInteger value = BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(80)
-                .or(new BigInteger(1, random));
+        BigInteger value =
+                BigInteger.valueOf(System.currentTimeMillis()).shiftLeft(80).or(new BigInteger(1, random));
         char[] out = new char[26];
         for (int i = 25; i >= 0; i--) {
             out[i] = CROCKFORD.charAt(value.intValue() & 31);

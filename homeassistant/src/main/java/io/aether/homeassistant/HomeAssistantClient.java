@@ -151,23 +151,34 @@ public class HomeAssistantClient {
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
         }
         try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             log.debug("Home Assistant {} {} -> {}", method, path, response.statusCode());
             return new Reply(method, path, response.statusCode(), response.body());
         } catch (HttpConnectTimeoutException e) {
             // Checked before HttpTimeoutException (its parent): no connection means nothing was applied.
-            throw new HomeAssistantException(Kind.UNREACHABLE, 0, "Home Assistant at " + settings.baseUrl()
-                    + " did not accept a connection within " + settings.connectTimeout().toMillis() + " ms", e);
+            throw new HomeAssistantException(
+                    Kind.UNREACHABLE,
+                    0,
+                    "Home Assistant at " + settings.baseUrl() + " did not accept a connection within "
+                            + settings.connectTimeout().toMillis() + " ms",
+                    e);
         } catch (HttpTimeoutException e) {
-            throw new HomeAssistantException(Kind.TIMEOUT, 0, "Home Assistant did not answer " + method + " "
-                    + path + " within " + settings.requestTimeout().toMillis() + " ms", e);
+            throw new HomeAssistantException(
+                    Kind.TIMEOUT,
+                    0,
+                    "Home Assistant did not answer " + method + " " + path + " within "
+                            + settings.requestTimeout().toMillis() + " ms",
+                    e);
         } catch (IOException e) {
             String why = e instanceof ConnectException || e.getCause() instanceof ConnectException
                     ? "connection refused or host unknown"
                     : redact(String.valueOf(e.getMessage()));
-            throw new HomeAssistantException(Kind.UNREACHABLE, 0,
-                    "Home Assistant at " + settings.baseUrl() + " is unreachable (" + why + ")", e);
+            throw new HomeAssistantException(
+                    Kind.UNREACHABLE,
+                    0,
+                    "Home Assistant at " + settings.baseUrl() + " is unreachable (" + why + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HomeAssistantException(Kind.ERROR, 0, "Interrupted while calling Home Assistant", e);
@@ -185,7 +196,9 @@ public class HomeAssistantClient {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new HomeAssistantException(Kind.NOT_CONFIGURED, 0,
+            throw new HomeAssistantException(
+                    Kind.NOT_CONFIGURED,
+                    0,
                     "Home Assistant URL is not a valid http(s) URL: " + redact(settings.baseUrl()));
         }
     }
@@ -197,23 +210,31 @@ public class HomeAssistantClient {
         String detail = detail(reply.body);
         int status = reply.status;
         if (status == 400) {
-            throw new HomeAssistantException(Kind.REJECTED, status,
-                    "Home Assistant rejected the request: " + orStatus(detail, status));
+            throw new HomeAssistantException(
+                    Kind.REJECTED, status, "Home Assistant rejected the request: " + orStatus(detail, status));
         }
         if (status == 401 || status == 403) {
-            throw new HomeAssistantException(Kind.UNAUTHORIZED, status,
-                    "Home Assistant refused the access token: " + orStatus(detail, status));
+            throw new HomeAssistantException(
+                    Kind.UNAUTHORIZED, status, "Home Assistant refused the access token: " + orStatus(detail, status));
         }
         if (status == 502 || status == 503 || status == 504) {
-            throw new HomeAssistantException(Kind.UNAVAILABLE, status,
+            throw new HomeAssistantException(
+                    Kind.UNAVAILABLE,
+                    status,
                     "Home Assistant is unavailable (HTTP " + status + ")" + (detail.isEmpty() ? "" : ": " + detail));
         }
         if (status >= 300 && status < 400) {
-            throw new HomeAssistantException(Kind.ERROR, status, "Home Assistant answered " + reply.method + " "
-                    + reply.path + " with a redirect (HTTP " + status + "); check AETHER_HA_URL");
+            throw new HomeAssistantException(
+                    Kind.ERROR,
+                    status,
+                    "Home Assistant answered " + reply.method + " " + reply.path + " with a redirect (HTTP " + status
+                            + "); check AETHER_HA_URL");
         }
-        throw new HomeAssistantException(Kind.ERROR, status, "Home Assistant answered " + reply.method + " "
-                + reply.path + " with HTTP " + status + (detail.isEmpty() ? "" : ": " + detail));
+        throw new HomeAssistantException(
+                Kind.ERROR,
+                status,
+                "Home Assistant answered " + reply.method + " " + reply.path + " with HTTP " + status
+                        + (detail.isEmpty() ? "" : ": " + detail));
     }
 
     private JsonNode json(Reply reply) {
@@ -229,7 +250,9 @@ public class HomeAssistantClient {
     }
 
     private HomeAssistantException unexpected(Reply reply, String what) {
-        return new HomeAssistantException(Kind.ERROR, reply.status,
+        return new HomeAssistantException(
+                Kind.ERROR,
+                reply.status,
                 "Unexpected answer from Home Assistant to " + reply.method + " " + reply.path + ": " + what);
     }
 
@@ -237,7 +260,9 @@ public class HomeAssistantClient {
     private String haMessage(String body) {
         try {
             JsonNode node = mapper.readTree(body == null ? "" : body);
-            return node != null && node.path("message").isTextual() ? node.get("message").asText() : null;
+            return node != null && node.path("message").isTextual()
+                    ? node.get("message").asText()
+                    : null;
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -17,8 +17,7 @@ import java.util.Locale;
 public final class HomeAssistantUrlPolicy {
     public static final int MAX_LENGTH = 2048;
 
-    private HomeAssistantUrlPolicy() {
-    }
+    private HomeAssistantUrlPolicy() {}
 
     /** The URL as a base (no trailing slash), or IllegalArgumentException with a message safe to show. */
     public static String check(String url) {
@@ -63,10 +62,12 @@ public final class HomeAssistantUrlPolicy {
             throw new IllegalArgumentException("ha_url host cannot be resolved");
         }
         for (InetAddress address : addresses) {
-            if (address.isLinkLocalAddress() || address.isMulticastAddress() || address.isAnyLocalAddress()
+            if (address.isLinkLocalAddress()
+                    || address.isMulticastAddress()
+                    || address.isAnyLocalAddress()
                     || isIpv4MappedLinkLocal(address)) {
-                throw new IllegalArgumentException("ha_url points to an address Aether does not call "
-                        + "(link-local, multicast or wildcard)");
+                throw new IllegalArgumentException(
+                        "ha_url points to an address Aether does not call " + "(link-local, multicast or wildcard)");
             }
         }
     }
@@ -82,7 +83,9 @@ public final class HomeAssistantUrlPolicy {
                 return false;
             }
         }
-        return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff
-                && (bytes[12] & 0xff) == 169 && (bytes[13] & 0xff) == 254;
+        return (bytes[10] & 0xff) == 0xff
+                && (bytes[11] & 0xff) == 0xff
+                && (bytes[12] & 0xff) == 169
+                && (bytes[13] & 0xff) == 254;
     }
 }

@@ -1,7 +1,6 @@
 package io.aether.homeassistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -70,7 +69,8 @@ class HomeAssistantClientTest {
     void serverThatNeverAnswersIsTimeout() throws Exception {
         // The kernel completes the TCP handshake from the backlog; nobody ever reads the request.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            HomeAssistantClient client = client("http://127.0.0.1:" + silent.getLocalPort(), TOKEN, Duration.ofMillis(300));
+            HomeAssistantClient client =
+                    client("http://127.0.0.1:" + silent.getLocalPort(), TOKEN, Duration.ofMillis(300));
             assertFailure(() -> client.getState("light.hall"), Kind.TIMEOUT, 0).contains("within 300 ms");
         }
     }
@@ -83,7 +83,8 @@ class HomeAssistantClientTest {
                 exchange.getResponseHeaders().set("Location", ha.baseUrl() + "/api/");
                 exchange.sendResponseHeaders(301, -1);
             } else { // a misbehaving proxy that echoes our headers into its error page
-                byte[] body = ("bad gateway; you sent " + exchange.getRequestHeaders().getFirst("Authorization"))
+                byte[] body = ("bad gateway; you sent "
+                                + exchange.getRequestHeaders().getFirst("Authorization"))
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(500, body.length);
                 exchange.getResponseBody().write(body);
@@ -92,8 +93,8 @@ class HomeAssistantClientTest {
         });
         proxy.start();
         try {
-            HomeAssistantClient client = client("http://127.0.0.1:" + proxy.getAddress().getPort(), TOKEN,
-                    Duration.ofSeconds(5));
+            HomeAssistantClient client =
+                    client("http://127.0.0.1:" + proxy.getAddress().getPort(), TOKEN, Duration.ofSeconds(5));
             int before = ha.requestCount("GET", "/api/");
             assertFailure(client::apiStatus, Kind.ERROR, 301).contains("redirect");
             assertThat(ha.requestCount("GET", "/api/")).isEqualTo(before);
@@ -106,18 +107,23 @@ class HomeAssistantClientTest {
     @Test
     void haMessageOfARejectionIsInTheExceptionMessage() {
         HomeAssistantClient client = client(ha.baseUrl(), TOKEN, Duration.ofSeconds(5));
-        assertFailure(() -> client.saveAutomationConfig("x", mapper.createObjectNode().put("alias", "only")),
-                Kind.REJECTED, 400).isEqualTo(
-                "Home Assistant rejected the request: Message malformed: required key not provided @ data['triggers']");
+        assertFailure(
+                        () -> client.saveAutomationConfig(
+                                "x", mapper.createObjectNode().put("alias", "only")),
+                        Kind.REJECTED,
+                        400)
+                .isEqualTo(
+                        "Home Assistant rejected the request: Message malformed: required key not provided @ data['triggers']");
     }
 
     private static HomeAssistantClient client(String baseUrl, String token, Duration requestTimeout) {
-        return new HomeAssistantClient(new HomeAssistantSettings(baseUrl, token, Duration.ofSeconds(2), requestTimeout),
-                mapper);
+        return new HomeAssistantClient(
+                new HomeAssistantSettings(baseUrl, token, Duration.ofSeconds(2), requestTimeout), mapper);
     }
 
     /** Asserts kind and status, checks the token is absent, and hands back the message for more checks. */
-    private static org.assertj.core.api.AbstractStringAssert<?> assertFailure(ThrowingCallable call, Kind kind, int status) {
+    private static org.assertj.core.api.AbstractStringAssert<?> assertFailure(
+            ThrowingCallable call, Kind kind, int status) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
         assertThat(thrown).isInstanceOf(HomeAssistantException.class);
         HomeAssistantException e = (HomeAssistantException) thrown;

@@ -1,17 +1,13 @@
 package io.aether.homeassistant;
 
-import io.aether.simulator.HomeAssistantSimulator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aether.homeassistant.HomeAssistantClient;
-import io.aether.homeassistant.HomeAssistantException;
 import io.aether.homeassistant.HomeAssistantException.Kind;
-import io.aether.homeassistant.HomeAssistantSettings;
+import io.aether.simulator.HomeAssistantSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,15 +43,17 @@ class HomeAssistantSimulatorTest {
     private static final String ISO = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?\\+00:00";
 
     private static final ObjectMapper mapper = new ObjectMapper();
-    private static final HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient raw =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static HomeAssistantSimulator ha;
     private static HomeAssistantClient client;
 
     @BeforeAll
     static void start() {
         ha = HomeAssistantSimulator.start(0, TOKEN);
-        client = new HomeAssistantClient(new HomeAssistantSettings(ha.baseUrl() + "/", TOKEN,
-                Duration.ofSeconds(2), Duration.ofSeconds(5)), mapper);
+        client = new HomeAssistantClient(
+                new HomeAssistantSettings(ha.baseUrl() + "/", TOKEN, Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                mapper);
     }
 
     @AfterAll
@@ -76,8 +74,8 @@ class HomeAssistantSimulatorTest {
             HttpResponse<String> response = send("GET", "/api/", null, auth);
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.body()).isEqualTo("401: Unauthorized");
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("text/plain"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         }
     }
 
@@ -102,18 +100,27 @@ class HomeAssistantSimulatorTest {
 
     @Test
     void configAndStatesDescribeTheDemoHome() throws Exception {
-        JsonNode config = mapper.readTree(send("GET", "/api/config", null, "Bearer " + TOKEN).body());
+        JsonNode config = mapper.readTree(
+                send("GET", "/api/config", null, "Bearer " + TOKEN).body());
         assertThat(config.path("location_name").asText()).isNotBlank();
         assertThat(config.path("version").asText()).matches("\\d{4}\\.\\d+\\.\\d+");
         assertThat(config.path("unit_system").path("temperature").asText()).isEqualTo("°C");
         assertThat(config.path("state").asText()).isEqualTo("RUNNING");
 
-        assertThat(client.getStates()).extracting(s -> s.path("entity_id").asText()).contains(
-                "light.living_room", "light.hall", "binary_sensor.hall_motion", "sensor.kitchen_temperature",
-                "switch.coffee_maker", "input_boolean.guest_mode", "sun.sun");
+        assertThat(client.getStates())
+                .extracting(s -> s.path("entity_id").asText())
+                .contains(
+                        "light.living_room",
+                        "light.hall",
+                        "binary_sensor.hall_motion",
+                        "sensor.kitchen_temperature",
+                        "switch.coffee_maker",
+                        "input_boolean.guest_mode",
+                        "sun.sun");
         JsonNode temperature = client.getState("sensor.kitchen_temperature").orElseThrow();
         assertThat(temperature.path("state").asText()).isEqualTo("21.5");
-        assertThat(temperature.path("attributes").path("unit_of_measurement").asText()).isEqualTo("°C");
+        assertThat(temperature.path("attributes").path("unit_of_measurement").asText())
+                .isEqualTo("°C");
     }
 
     @Test
@@ -130,8 +137,11 @@ class HomeAssistantSimulatorTest {
         HttpResponse<String> created = send("POST", "/api/states/binary_sensor.porch", body, "Bearer " + TOKEN);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).hasValue("/api/states/binary_sensor.porch");
-        assertThat(send("POST", "/api/states/binary_sensor.porch", body, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
-        assertThat(ha.state("binary_sensor.porch").orElseThrow().path("state").asText()).isEqualTo("on");
+        assertThat(send("POST", "/api/states/binary_sensor.porch", body, "Bearer " + TOKEN)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(ha.state("binary_sensor.porch").orElseThrow().path("state").asText())
+                .isEqualTo("on");
     }
 
     // --- automation config editor ----------------------------------------------------------
@@ -139,15 +149,17 @@ class HomeAssistantSimulatorTest {
     @Test
     void savedConfigIsStoredVerbatimWithIdFirstInHaWriteOrder() throws Exception {
         // mode first and a plural/singular mix of keys: HA writes id, alias, ..., then the rest in body order.
-        String body = "{\"mode\":\"restart\",\"actions\":[{\"action\":\"light.turn_off\",\"target\":{\"entity_id\":\"light.hall\"}}],"
-                + "\"trigger\":{\"platform\":\"time\",\"at\":\"23:00:00\"},\"alias\":\"Night\",\"max_exceeded\":\"silent\"}";
+        String body =
+                "{\"mode\":\"restart\",\"actions\":[{\"action\":\"light.turn_off\",\"target\":{\"entity_id\":\"light.hall\"}}],"
+                        + "\"trigger\":{\"platform\":\"time\",\"at\":\"23:00:00\"},\"alias\":\"Night\",\"max_exceeded\":\"silent\"}";
         client.saveAutomationConfig("1771346155970", mapper.readTree(body));
 
         ObjectNode stored = client.getAutomationConfig("1771346155970").orElseThrow();
-        assertThat(mapper.writeValueAsString(stored)).isEqualTo("{\"id\":\"1771346155970\",\"alias\":\"Night\","
-                + "\"trigger\":{\"platform\":\"time\",\"at\":\"23:00:00\"},"
-                + "\"actions\":[{\"action\":\"light.turn_off\",\"target\":{\"entity_id\":\"light.hall\"}}],"
-                + "\"mode\":\"restart\",\"max_exceeded\":\"silent\"}");
+        assertThat(mapper.writeValueAsString(stored))
+                .isEqualTo("{\"id\":\"1771346155970\",\"alias\":\"Night\","
+                        + "\"trigger\":{\"platform\":\"time\",\"at\":\"23:00:00\"},"
+                        + "\"actions\":[{\"action\":\"light.turn_off\",\"target\":{\"entity_id\":\"light.hall\"}}],"
+                        + "\"mode\":\"restart\",\"max_exceeded\":\"silent\"}");
         assertThat(ha.automationConfig("1771346155970")).hasValue(stored);
     }
 
@@ -165,13 +177,17 @@ class HomeAssistantSimulatorTest {
         assertThat(client.findAutomationEntityId("1771346155970")).hasValue("automation.hall_light_on_motion");
         assertThat(ha.automationEntityId("1771346155970")).hasValue("automation.hall_light_on_motion");
         JsonNode state = client.getState("automation.hall_light_on_motion").orElseThrow();
-        assertThat(fieldNames(state)).containsExactly(
-                "entity_id", "state", "attributes", "last_changed", "last_reported", "last_updated", "context");
+        assertThat(fieldNames(state))
+                .containsExactly(
+                        "entity_id", "state", "attributes", "last_changed", "last_reported", "last_updated", "context");
         assertThat(state.path("state").asText()).isEqualTo("on");
-        assertThat(state.path("attributes")).isEqualTo(mapper.readTree("{\"id\":\"1771346155970\","
-                + "\"last_triggered\":null,\"mode\":\"single\",\"current\":0,\"friendly_name\":\"Hall light on motion\"}"));
-        assertThat(fieldNames(state.path("attributes"))).containsExactly(
-                "id", "last_triggered", "mode", "current", "friendly_name");
+        assertThat(state.path("attributes"))
+                .isEqualTo(
+                        mapper.readTree(
+                                "{\"id\":\"1771346155970\","
+                                        + "\"last_triggered\":null,\"mode\":\"single\",\"current\":0,\"friendly_name\":\"Hall light on motion\"}"));
+        assertThat(fieldNames(state.path("attributes")))
+                .containsExactly("id", "last_triggered", "mode", "current", "friendly_name");
         for (String field : List.of("last_changed", "last_reported", "last_updated")) {
             assertThat(state.path(field).asText()).matches(ISO);
         }
@@ -226,17 +242,27 @@ class HomeAssistantSimulatorTest {
         return Stream.of(
                 Arguments.of("{\"alias\":\"x\",\"actions\":[]}", "required key not provided @ data['triggers']"),
                 Arguments.of("{\"alias\":\"x\",\"triggers\":[]}", "required key not provided @ data['actions']"),
-                Arguments.of("{\"triggers\":[],\"actions\":[],\"mode\":\"sometimes\"}",
+                Arguments.of(
+                        "{\"triggers\":[],\"actions\":[],\"mode\":\"sometimes\"}",
                         "value must be one of ['parallel', 'queued', 'restart', 'single'] for dictionary value @ data['mode']"),
-                Arguments.of("{\"triggers\":[\"state\"],\"actions\":[]}",
+                Arguments.of(
+                        "{\"triggers\":[\"state\"],\"actions\":[]}",
                         "expected dict for dictionary value @ data['triggers'][0]"),
-                Arguments.of("{\"triggers\":[{\"trigger\":\"state\"},{\"entity_id\":\"light.hall\"}],\"actions\":[]}",
+                Arguments.of(
+                        "{\"triggers\":[{\"trigger\":\"state\"},{\"entity_id\":\"light.hall\"}],\"actions\":[]}",
                         "required key not provided @ data['triggers'][1]['trigger']"),
-                Arguments.of("{\"triggers\":[],\"actions\":[\"light.turn_on\"]}", "expected dictionary @ data['actions'][0]"),
-                Arguments.of("{\"triggers\":[],\"actions\":[{\"target\":{}}]}", "Unable to determine action @ data['actions'][0]"),
-                Arguments.of("{\"trigger\":[],\"triggers\":[],\"actions\":[]}",
+                Arguments.of(
+                        "{\"triggers\":[],\"actions\":[\"light.turn_on\"]}",
+                        "expected dictionary @ data['actions'][0]"),
+                Arguments.of(
+                        "{\"triggers\":[],\"actions\":[{\"target\":{}}]}",
+                        "Unable to determine action @ data['actions'][0]"),
+                Arguments.of(
+                        "{\"trigger\":[],\"triggers\":[],\"actions\":[]}",
                         "Cannot specify both 'trigger' and 'triggers'. Please use 'triggers' only."),
-                Arguments.of("{\"triggers\":[],\"actions\":[],\"colour\":\"red\"}", "extra keys not allowed @ data['colour']"));
+                Arguments.of(
+                        "{\"triggers\":[],\"actions\":[],\"colour\":\"red\"}",
+                        "extra keys not allowed @ data['colour']"));
     }
 
     @ParameterizedTest
@@ -246,29 +272,35 @@ class HomeAssistantSimulatorTest {
                 .isInstanceOfSatisfying(HomeAssistantException.class, e -> {
                     assertThat(e.kind()).isEqualTo(Kind.REJECTED);
                     assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).isEqualTo(
-                            "Home Assistant rejected the request: Message malformed: " + haError);
+                    assertThat(e.getMessage())
+                            .isEqualTo("Home Assistant rejected the request: Message malformed: " + haError);
                 });
         HttpResponse<String> response = send("POST", "/api/config/automation/config/9", body, "Bearer " + TOKEN);
-        assertThat(mapper.readTree(response.body()).path("message").asText()).isEqualTo("Message malformed: " + haError);
+        assertThat(mapper.readTree(response.body()).path("message").asText())
+                .isEqualTo("Message malformed: " + haError);
         assertThat(ha.automationConfig("9")).isEmpty();
         assertThat(ha.automationEntityId("9")).isEmpty();
     }
 
     @Test
     void singularLegacyKeysAndSingleItemsAreAccepted() throws Exception {
-        client.saveAutomationConfig("legacy", mapper.readTree("{\"alias\":\"Legacy\","
-                + "\"trigger\":{\"platform\":\"state\",\"entity_id\":\"binary_sensor.hall_motion\"},"
-                + "\"condition\":[],\"action\":{\"service\":\"light.turn_on\",\"entity_id\":\"light.hall\"}}"));
+        client.saveAutomationConfig(
+                "legacy",
+                mapper.readTree("{\"alias\":\"Legacy\","
+                        + "\"trigger\":{\"platform\":\"state\",\"entity_id\":\"binary_sensor.hall_motion\"},"
+                        + "\"condition\":[],\"action\":{\"service\":\"light.turn_on\",\"entity_id\":\"light.hall\"}}"));
         assertThat(client.findAutomationEntityId("legacy")).hasValue("automation.legacy");
-        assertThat(client.getAutomationConfig("legacy").orElseThrow().has("trigger")).isTrue();
+        assertThat(client.getAutomationConfig("legacy").orElseThrow().has("trigger"))
+                .isTrue();
     }
 
     @Test
     void invalidJsonIsRejectedWithHaMessage() throws Exception {
-        HttpResponse<String> response = send("POST", "/api/config/automation/config/9", "{\"alias\":", "Bearer " + TOKEN);
+        HttpResponse<String> response =
+                send("POST", "/api/config/automation/config/9", "{\"alias\":", "Bearer " + TOKEN);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(mapper.readTree(response.body())).isEqualTo(mapper.readTree("{\"message\":\"Invalid JSON specified\"}"));
+        assertThat(mapper.readTree(response.body()))
+                .isEqualTo(mapper.readTree("{\"message\":\"Invalid JSON specified\"}"));
     }
 
     @Test
@@ -296,12 +328,16 @@ class HomeAssistantSimulatorTest {
     @Test
     void seededAutomationLooksUserMadeAndInvalidOneIsUnavailable() throws Exception {
         ha.putAutomationConfig("1700000000000", mapper.readTree(HALL_LIGHT));
-        assertThat(client.getAutomationConfig("1700000000000").orElseThrow().path("id").asText())
+        assertThat(client.getAutomationConfig("1700000000000")
+                        .orElseThrow()
+                        .path("id")
+                        .asText())
                 .isEqualTo("1700000000000");
         assertThat(client.findAutomationEntityId("1700000000000")).hasValue("automation.hall_light_on_motion");
 
         ha.putAutomationConfig("broken", mapper.readTree("{\"alias\":\"Broken\",\"actions\":[]}"));
-        assertThat(ha.state("automation.broken").orElseThrow().path("state").asText()).isEqualTo("unavailable");
+        assertThat(ha.state("automation.broken").orElseThrow().path("state").asText())
+                .isEqualTo("unavailable");
     }
 
     // --- services ---------------------------------------------------------------------------
@@ -312,9 +348,11 @@ class HomeAssistantSimulatorTest {
         String entityId = client.findAutomationEntityId("7").orElseThrow();
 
         client.turnOffAutomation(entityId);
-        assertThat(client.getState(entityId).orElseThrow().path("state").asText()).isEqualTo("off");
+        assertThat(client.getState(entityId).orElseThrow().path("state").asText())
+                .isEqualTo("off");
         client.turnOnAutomation(entityId);
-        assertThat(client.getState(entityId).orElseThrow().path("state").asText()).isEqualTo("on");
+        assertThat(client.getState(entityId).orElseThrow().path("state").asText())
+                .isEqualTo("on");
     }
 
     @Test
@@ -327,25 +365,42 @@ class HomeAssistantSimulatorTest {
         assertThat(changed.get(0).path("entity_id").asText()).isEqualTo("automation.hall_light_on_motion");
         assertThat(changed.get(0).path("state").asText()).isEqualTo("off");
         assertThat(client.callService("automation", "turn_off", target)).isEmpty();
-        assertThat(client.callService("automation", "toggle", target).get(0).path("state").asText()).isEqualTo("on");
+        assertThat(client.callService("automation", "toggle", target)
+                        .get(0)
+                        .path("state")
+                        .asText())
+                .isEqualTo("on");
     }
 
     @Test
     void lightSwitchAndInputBooleanServicesChangeSeededEntities() throws Exception {
-        client.callService("light", "turn_on",
-                mapper.readTree("{\"entity_id\":\"light.hall\",\"brightness_pct\":50}"));
+        client.callService("light", "turn_on", mapper.readTree("{\"entity_id\":\"light.hall\",\"brightness_pct\":50}"));
         JsonNode hall = client.getState("light.hall").orElseThrow();
         assertThat(hall.path("state").asText()).isEqualTo("on");
         assertThat(hall.path("attributes").path("brightness").asInt()).isEqualTo(128);
 
-        client.callService("light", "toggle", mapper.readTree("{\"entity_id\":[\"light.hall\",\"light.living_room\"]}"));
-        assertThat(client.getState("light.hall").orElseThrow().path("state").asText()).isEqualTo("off");
-        assertThat(client.getState("light.living_room").orElseThrow().path("state").asText()).isEqualTo("off");
+        client.callService(
+                "light", "toggle", mapper.readTree("{\"entity_id\":[\"light.hall\",\"light.living_room\"]}"));
+        assertThat(client.getState("light.hall").orElseThrow().path("state").asText())
+                .isEqualTo("off");
+        assertThat(client.getState("light.living_room")
+                        .orElseThrow()
+                        .path("state")
+                        .asText())
+                .isEqualTo("off");
 
         client.callService("switch", "turn_on", mapper.readTree("{\"entity_id\":\"switch.coffee_maker\"}"));
         client.callService("input_boolean", "turn_on", mapper.readTree("{\"entity_id\":\"input_boolean.guest_mode\"}"));
-        assertThat(client.getState("switch.coffee_maker").orElseThrow().path("state").asText()).isEqualTo("on");
-        assertThat(client.getState("input_boolean.guest_mode").orElseThrow().path("state").asText()).isEqualTo("on");
+        assertThat(client.getState("switch.coffee_maker")
+                        .orElseThrow()
+                        .path("state")
+                        .asText())
+                .isEqualTo("on");
+        assertThat(client.getState("input_boolean.guest_mode")
+                        .orElseThrow()
+                        .path("state")
+                        .asText())
+                .isEqualTo("on");
     }
 
     @Test
@@ -361,7 +416,8 @@ class HomeAssistantSimulatorTest {
 
         HttpResponse<String> badJson = send("POST", "/api/services/light/turn_on", "{nope", "Bearer " + TOKEN);
         assertThat(badJson.statusCode()).isEqualTo(400);
-        assertThat(mapper.readTree(badJson.body())).isEqualTo(mapper.readTree("{\"message\":\"Data should be valid JSON.\"}"));
+        assertThat(mapper.readTree(badJson.body()))
+                .isEqualTo(mapper.readTree("{\"message\":\"Data should be valid JSON.\"}"));
     }
 
     // --- controls -----------------------------------------------------------------------------
@@ -372,11 +428,10 @@ class HomeAssistantSimulatorTest {
         HttpResponse<String> response = send("GET", "/api/", null, "Bearer " + TOKEN);
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).isEmpty();
-        assertThatThrownBy(() -> client.apiStatus())
-                .isInstanceOfSatisfying(HomeAssistantException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-                    assertThat(e.status()).isEqualTo(503);
-                });
+        assertThatThrownBy(() -> client.apiStatus()).isInstanceOfSatisfying(HomeAssistantException.class, e -> {
+            assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+            assertThat(e.status()).isEqualTo(503);
+        });
         ha.setAvailable(true);
         assertThat(client.apiStatus().path("message").asText()).isEqualTo("API running.");
     }
@@ -415,7 +470,9 @@ class HomeAssistantSimulatorTest {
         for (int i = 0; i < n; i++) {
             entityIds.add(ha.automationEntityId("c" + i).orElseThrow());
         }
-        assertThat(entityIds).hasSize(n).contains("automation.hall_light_on_motion", "automation.hall_light_on_motion_16");
+        assertThat(entityIds)
+                .hasSize(n)
+                .contains("automation.hall_light_on_motion", "automation.hall_light_on_motion_16");
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -423,7 +480,9 @@ class HomeAssistantSimulatorTest {
     private static HttpResponse<String> send(String method, String path, String body, String authorization)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ha.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

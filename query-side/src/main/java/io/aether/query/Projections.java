@@ -7,6 +7,5 @@ import java.util.List;
 public final class Projections {
     public static final List<String> NAMES = List.of(ProposalListProjection.PROCESSING_GROUP);
 
-    private Projections() {
-    }
+    private Projections() {}
 }

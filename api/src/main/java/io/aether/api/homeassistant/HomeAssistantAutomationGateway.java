@@ -19,7 +19,8 @@ public class HomeAssistantAutomationGateway implements AutomationGateway {
 
     @Override
     public Optional<JsonNode> currentConfig(String haAutomationId) {
-        return call(() -> connection.client().getAutomationConfig(haAutomationId).map(JsonNode.class::cast));
+        return call(
+                () -> connection.client().getAutomationConfig(haAutomationId).map(JsonNode.class::cast));
     }
 
     @Override
@@ -53,15 +54,20 @@ public class HomeAssistantAutomationGateway implements AutomationGateway {
 
     @Override
     public Optional<Boolean> isOn(String haAutomationId) {
-        return call(() -> connection.client().findAutomationEntityId(haAutomationId)
+        return call(() -> connection
+                .client()
+                .findAutomationEntityId(haAutomationId)
                 .flatMap(entityId -> connection.client().getState(entityId))
                 .map(state -> "on".equals(state.path("state").asText())));
     }
 
     /** HA names automation entities after their alias, so the entity is found through its config id. */
     private String entityId(String haAutomationId) {
-        return connection.client().findAutomationEntityId(haAutomationId).orElseThrow(() -> new AutomationGatewayException(
-                "Home Assistant has no automation entity for id " + haAutomationId));
+        return connection
+                .client()
+                .findAutomationEntityId(haAutomationId)
+                .orElseThrow(() -> new AutomationGatewayException(
+                        "Home Assistant has no automation entity for id " + haAutomationId));
     }
 
     private static <T> T call(Supplier<T> action) {

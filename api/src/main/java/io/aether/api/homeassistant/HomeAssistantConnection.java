@@ -37,15 +37,19 @@ public class HomeAssistantConnection {
 
     /** A client for settings that are being tried out (setup, token sign-in), same timeouts. */
     public HomeAssistantClient clientFor(String baseUrl, String token) {
-        return new HomeAssistantClient(new HomeAssistantSettings(baseUrl, token, configured.connectTimeout(),
-                configured.requestTimeout()), mapper);
+        return new HomeAssistantClient(
+                new HomeAssistantSettings(baseUrl, token, configured.connectTimeout(), configured.requestTimeout()),
+                mapper);
     }
 
     public HomeAssistantSettings settings() {
         return owner.setup()
-                .map(setup -> new HomeAssistantSettings(setup.haUrl(), owner.haToken(setup),
-                        configured.connectTimeout(), configured.requestTimeout()))
-                .orElseGet(() -> new HomeAssistantSettings(configured.url(), configured.token(),
-                        configured.connectTimeout(), configured.requestTimeout()));
+                .map(setup -> new HomeAssistantSettings(
+                        setup.haUrl(), owner.haToken(setup), configured.connectTimeout(), configured.requestTimeout()))
+                .orElseGet(() -> new HomeAssistantSettings(
+                        configured.url(),
+                        configured.token(),
+                        configured.connectTimeout(),
+                        configured.requestTimeout()));
     }
 }

@@ -14,8 +14,7 @@ import java.util.UUID;
  * row in the list order ({@code created_at}, {@code id}), opaque to clients (base64url text).
  */
 final class ListCursor {
-    private ListCursor() {
-    }
+    private ListCursor() {}
 
     /** The cursor after the page's last row, or null when the page is not full (no more rows). */
     static String next(List<ProposalView> items, int limit) {
@@ -35,8 +34,8 @@ final class ListCursor {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
             int split = text.indexOf('_');
-            return new FindProposals.After(Instant.parse(text.substring(0, split)),
-                    UUID.fromString(text.substring(split + 1)));
+            return new FindProposals.After(
+                    Instant.parse(text.substring(0, split)), UUID.fromString(text.substring(split + 1)));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("'after' is not a cursor of this list: pass the next_after of a page");
         }

@@ -1,5 +1,6 @@
 package io.aether.api.proposal;
 
+import io.aether.api.platform.eventstore.EventArrivals;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalRollbackFailed;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.aether.api.platform.eventstore.EventArrivals;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,8 +36,7 @@ public class OperationOutcomes {
     }
 
     /** An outcome event and its position in the event store (null when read back after a timeout). */
-    public record Outcome(Object event, Long position) {
-    }
+    public record Outcome(Object event, Long position) {}
 
     /** Register before sending the command, so that a fast outcome is not missed. */
     public void expect(UUID operationId) {
@@ -73,13 +72,16 @@ public class OperationOutcomes {
         CompletableFuture<Outcome> future = waiting.get(operationId);
         if (future != null) {
             Long position = message.trackingToken().position().isPresent()
-                    ? message.trackingToken().position().getAsLong() : null;
+                    ? message.trackingToken().position().getAsLong()
+                    : null;
             future.complete(new Outcome(message.getPayload(), position));
         }
     }
 
     private Optional<Outcome> storedOutcome(UUID proposalId, UUID operationId) {
-        return eventStore.readEvents(proposalId.toString(), 0L).asStream()
+        return eventStore
+                .readEvents(proposalId.toString(), 0L)
+                .asStream()
                 .<Object>map(DomainEventMessage::getPayload)
                 .filter(p -> operationId.equals(operationIdOf(p)))
                 .reduce((first, second) -> second)

@@ -46,7 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping(path = "/api/v1/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Proposals", description = "Automation proposals: create, approve, deploy to Home Assistant, roll back, audit")
+@Tag(
+        name = "Proposals",
+        description = "Automation proposals: create, approve, deploy to Home Assistant, roll back, audit")
 public class ProposalController {
     private final ProposalService proposals;
     private final ProposalDrafts drafts;
@@ -77,7 +79,8 @@ public class ProposalController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a proposal with its YAML; ?version=N or ?at=<ISO instant> for the proposal as it was then")
+    @Operation(
+            summary = "Get a proposal with its YAML; ?version=N or ?at=<ISO instant> for the proposal as it was then")
     public ResponseEntity<ProposalResponses.ProposalDetail> get(
             @PathVariable UUID id,
             @RequestParam(required = false) @Min(1) Integer version,
@@ -94,13 +97,14 @@ public class ProposalController {
             // Only the current version is something a client can send back as If-Match.
             response.eTag("\"" + view.version() + "\"");
         }
-        return response.body(new ProposalResponses.ProposalDetail(ProposalResponses.Proposal.of(view),
-                proposals.yamlContent(view), haState));
+        return response.body(new ProposalResponses.ProposalDetail(
+                ProposalResponses.Proposal.of(view), proposals.yamlContent(view), haState));
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "The proposal's events in order: type, version, timestamp, actor (the principal), label, "
-            + "reason, correlation_id, causation_id, payload")
+    @Operation(
+            summary = "The proposal's events in order: type, version, timestamp, actor (the principal), label, "
+                    + "reason, correlation_id, causation_id, payload")
     public ProposalResponses.History history(@PathVariable UUID id) {
         ProposalHistory history = proposals.history(id);
         return new ProposalResponses.History(history.proposalId(), history.events());
@@ -108,28 +112,26 @@ public class ProposalController {
 
     @PostMapping
     @Operation(summary = "Create a proposal from fields or yaml_content; it is submitted for approval at once")
-    public ResponseEntity<ProposalResponses.Proposal> create(@Valid @RequestBody ProposalRequests.Create request,
-                                                             Actor actor) {
+    public ResponseEntity<ProposalResponses.Proposal> create(
+            @Valid @RequestBody ProposalRequests.Create request, Actor actor) {
         ProposalView view = proposals.create(drafts.content(request), actor);
         return withETag(ResponseEntity.created(URI.create("/api/v1/proposals/" + view.id())), view);
     }
 
     @PostMapping("/{id}/approve")
     @Operation(summary = "Approve a proposed proposal")
-    public ResponseEntity<ProposalResponses.Proposal> approve(@PathVariable UUID id,
-                                              @Valid @RequestBody ProposalRequests.Approve request,
-                                              Actor actor, IfMatch ifMatch) {
-        return change(new ApproveProposal(id, actor, label(request.approvedBy()), request.comment(),
-                ifMatch.expectedSequence()));
+    public ResponseEntity<ProposalResponses.Proposal> approve(
+            @PathVariable UUID id, @Valid @RequestBody ProposalRequests.Approve request, Actor actor, IfMatch ifMatch) {
+        return change(new ApproveProposal(
+                id, actor, label(request.approvedBy()), request.comment(), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a proposed or approved proposal")
-    public ResponseEntity<ProposalResponses.Proposal> reject(@PathVariable UUID id,
-                                             @Valid @RequestBody ProposalRequests.Reject request,
-                                             Actor actor, IfMatch ifMatch) {
-        return change(new RejectProposal(id, actor, label(request.rejectedBy()), request.reason(),
-                ifMatch.expectedSequence()));
+    public ResponseEntity<ProposalResponses.Proposal> reject(
+            @PathVariable UUID id, @Valid @RequestBody ProposalRequests.Reject request, Actor actor, IfMatch ifMatch) {
+        return change(new RejectProposal(
+                id, actor, label(request.rejectedBy()), request.reason(), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/deploy")
@@ -137,54 +139,68 @@ public class ProposalController {
     public ResponseEntity<ProposalResponses.Deployment> deploy(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) ProposalRequests.Deploy request,
-            Actor actor, IfMatch ifMatch) {
+            Actor actor,
+            IfMatch ifMatch) {
         boolean force = request != null && Boolean.TRUE.equals(request.force());
         ProposalService.Answer<ProposalResponses.Deployment> answer =
                 proposals.deploy(id, force, actor, ifMatch.expectedSequence());
-        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
+        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(answer.body());
     }
 
     @PostMapping("/{id}/rollback")
-    @Operation(summary = "Roll back: restore what was live before the latest deployment, or at to_version; strategy=disable only turns it off")
+    @Operation(
+            summary =
+                    "Roll back: restore what was live before the latest deployment, or at to_version; strategy=disable only turns it off")
     public ResponseEntity<ProposalResponses.Rollback> rollback(
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) ProposalRequests.Rollback request,
-            Actor actor, IfMatch ifMatch) {
+            Actor actor,
+            IfMatch ifMatch) {
         ProposalRequests.Rollback body = request == null ? ProposalRequests.Rollback.DEFAULTS : request;
-        ProposalService.Answer<ProposalResponses.Rollback> answer = proposals.rollback(id, body.toVersion(),
-                body.strategy(), actor, body.reason(), ifMatch.expectedSequence());
-        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK).body(answer.body());
+        ProposalService.Answer<ProposalResponses.Rollback> answer = proposals.rollback(
+                id, body.toVersion(), body.strategy(), actor, body.reason(), ifMatch.expectedSequence());
+        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(answer.body());
     }
 
     @PostMapping("/{id}/disable")
     @Operation(summary = "Disable a deployed automation (turns it off in Home Assistant)")
-    public ResponseEntity<ProposalResponses.Proposal> disable(@PathVariable UUID id,
-                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                              Actor actor, IfMatch ifMatch) {
+    public ResponseEntity<ProposalResponses.Proposal> disable(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+            Actor actor,
+            IfMatch ifMatch) {
         return change(new DisableProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/enable")
     @Operation(summary = "Enable a disabled automation (turns it on in Home Assistant)")
-    public ResponseEntity<ProposalResponses.Proposal> enable(@PathVariable UUID id,
-                                             @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                             Actor actor, IfMatch ifMatch) {
+    public ResponseEntity<ProposalResponses.Proposal> enable(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+            Actor actor,
+            IfMatch ifMatch) {
         return change(new EnableProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/deprecate")
     @Operation(summary = "Mark a deployed or disabled proposal deprecated")
-    public ResponseEntity<ProposalResponses.Proposal> deprecate(@PathVariable UUID id,
-                                                @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                                Actor actor, IfMatch ifMatch) {
+    public ResponseEntity<ProposalResponses.Proposal> deprecate(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+            Actor actor,
+            IfMatch ifMatch) {
         return change(new DeprecateProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
     @PostMapping("/{id}/archive")
     @Operation(summary = "Archive a rejected, rolled back, disabled or deprecated proposal (terminal)")
-    public ResponseEntity<ProposalResponses.Proposal> archive(@PathVariable UUID id,
-                                              @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
-                                              Actor actor, IfMatch ifMatch) {
+    public ResponseEntity<ProposalResponses.Proposal> archive(
+            @PathVariable UUID id,
+            @Valid @RequestBody(required = false) ProposalRequests.StatusChange request,
+            Actor actor,
+            IfMatch ifMatch) {
         return change(new ArchiveProposal(id, actor, reason(request), ifMatch.expectedSequence()));
     }
 
@@ -200,14 +216,18 @@ public class ProposalController {
     }
 
     /** The proposal's version as its ETag, for If-Match on the next change. */
-    private static ResponseEntity<ProposalResponses.Proposal> withETag(ResponseEntity.BodyBuilder response,
-                                                                      ProposalView view) {
+    private static ResponseEntity<ProposalResponses.Proposal> withETag(
+            ResponseEntity.BodyBuilder response, ProposalView view) {
         return response.eTag("\"" + view.version() + "\"").body(ProposalResponses.Proposal.of(view));
     }
 
     private static ProposalResponses.ProposalList page(ProposalPage page, int limit, int offset) {
-        return new ProposalResponses.ProposalList(page.items().stream().map(ProposalResponses.Proposal::of).toList(),
-                page.total(), limit, offset, ListCursor.next(page.items(), limit));
+        return new ProposalResponses.ProposalList(
+                page.items().stream().map(ProposalResponses.Proposal::of).toList(),
+                page.total(),
+                limit,
+                offset,
+                ListCursor.next(page.items(), limit));
     }
 
     private static String reason(ProposalRequests.StatusChange request) {

@@ -19,13 +19,15 @@ public class ProposalDrafts {
 
     public ProposalContent content(ProposalRequests.Create request) {
         JsonNode parsed = request.yamlContent() == null || request.yamlContent().isBlank()
-                ? null : yaml.parseMapping(request.yamlContent());
+                ? null
+                : yaml.parseMapping(request.yamlContent());
         ProposalType type = request.proposalType() != null ? request.proposalType() : detectType(parsed);
         String name = firstText(request.name(), parsed, "alias", "name");
         String description = firstText(request.description(), parsed, "description");
         JsonNode trigger = first(request.trigger(), parsed, "triggers", "trigger");
         JsonNode conditions = first(request.conditions(), parsed, "conditions", "condition");
-        JsonNode actions = first(request.actions(), parsed, type == ProposalType.SCRIPT ? "sequence" : "actions", "action");
+        JsonNode actions =
+                first(request.actions(), parsed, type == ProposalType.SCRIPT ? "sequence" : "actions", "action");
         String mode = firstText(request.mode(), parsed, "mode");
         JsonNode serviceCall = request.serviceCall();
         JsonNode dashboardConfig = request.dashboardConfig();
@@ -70,11 +72,19 @@ public class ProposalDrafts {
                     throw ApiException.validation("a dashboard proposal needs 'dashboard_config'");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
-        return new ProposalContent(type, name.strip(), description, trigger, conditions, actions, mode, serviceCall,
-                dashboardConfig, request.conversationId());
+        return new ProposalContent(
+                type,
+                name.strip(),
+                description,
+                trigger,
+                conditions,
+                actions,
+                mode,
+                serviceCall,
+                dashboardConfig,
+                request.conversationId());
     }
 
     private static ProposalType detectType(JsonNode parsed) {

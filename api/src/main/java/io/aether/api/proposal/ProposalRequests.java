@@ -11,8 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the proposal endpoints (snake_case on the wire). */
 public final class ProposalRequests {
-    private ProposalRequests() {
-    }
+    private ProposalRequests() {}
 
     /** POST /proposals: from fields, from yaml_content, or both (explicit fields win). */
     @Schema(name = "ProposalCreate")
@@ -23,35 +22,41 @@ public final class ProposalRequests {
             @Size(max = 10_000) String yamlContent,
             @Size(max = 2000) String description,
             JsonNode conditions,
-            @Pattern(regexp = "single|restart|queued|parallel", message = "must be one of single, restart, queued, parallel")
+
+            @Pattern(
+                    regexp = "single|restart|queued|parallel",
+                    message = "must be one of single, restart, queued, parallel")
             String mode,
+
             ProposalType proposalType,
             JsonNode serviceCall,
             JsonNode dashboardConfig,
-            @Size(max = 255) String conversationId) {
-    }
+            @Size(max = 255) String conversationId) {}
 
     @Schema(name = "ApprovalRequest")
-    public record Approve(@Size(max = 100) String approvedBy, @Size(max = 2000) String comment, String traceId) {
-    }
+    public record Approve(
+            @Size(max = 100) String approvedBy,
+            @Size(max = 2000) String comment,
+            String traceId) {}
 
     @Schema(name = "RejectionRequest")
-    public record Reject(@NotBlank @Size(max = 2000) String reason, @Size(max = 100) String rejectedBy, String traceId) {
-    }
+    public record Reject(
+            @NotBlank @Size(max = 2000) String reason,
+            @Size(max = 100) String rejectedBy,
+            String traceId) {}
 
     @Schema(name = "DeployRequest")
-    public record Deploy(Boolean force) {
-    }
+    public record Deploy(Boolean force) {}
 
     /** to_version: the 1-based version to go back to (default: before the latest deployment). */
     @Schema(name = "RollbackRequest")
-    public record Rollback(@Size(max = 2000) String reason, @Min(1) Integer toVersion, RollbackStrategy strategy) {
+    public record Rollback(
+            @Size(max = 2000) String reason, @Min(1) Integer toVersion, RollbackStrategy strategy) {
         /** No body: no reason, before the latest deployment, the default strategy. */
         static final Rollback DEFAULTS = new Rollback(null, null, null);
     }
 
     /** disable, enable, deprecate, archive. */
     @Schema(name = "StatusChangeRequest")
-    public record StatusChange(@Size(max = 2000) String reason) {
-    }
+    public record StatusChange(@Size(max = 2000) String reason) {}
 }

@@ -14,8 +14,7 @@ import java.util.UUID;
 
 /** Response bodies of the proposal endpoints, in the original contract's shapes (snake_case on the wire). */
 public final class ProposalResponses {
-    private ProposalResponses() {
-    }
+    private ProposalResponses() {}
 
     /**
      * ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal).
@@ -23,17 +22,53 @@ public final class ProposalResponses {
      */
     @Schema(name = "ProposalResponse")
     public record Proposal(
-            UUID id, ProposalType proposalType, String conversationId, String name, String description,
-            JsonNode trigger, JsonNode conditions, JsonNode actions, String mode, JsonNode serviceCall,
-            ProposalStatus status, String haAutomationId, Instant proposedAt, Instant approvedAt, String approvedBy,
-            Instant deployedAt, Instant rolledBackAt, String rejectionReason, Instant createdAt, Instant updatedAt,
-            JsonNode dashboardConfig, int version) {
+            UUID id,
+            ProposalType proposalType,
+            String conversationId,
+            String name,
+            String description,
+            JsonNode trigger,
+            JsonNode conditions,
+            JsonNode actions,
+            String mode,
+            JsonNode serviceCall,
+            ProposalStatus status,
+            String haAutomationId,
+            Instant proposedAt,
+            Instant approvedAt,
+            String approvedBy,
+            Instant deployedAt,
+            Instant rolledBackAt,
+            String rejectionReason,
+            Instant createdAt,
+            Instant updatedAt,
+            JsonNode dashboardConfig,
+            int version) {
 
         public static Proposal of(ProposalView v) {
-            return new Proposal(v.id(), v.proposalType(), v.conversationId(), v.name(), v.description(), v.trigger(),
-                    v.conditions(), v.actions(), v.mode(), v.serviceCall(), v.status(), v.haAutomationId(),
-                    v.proposedAt(), v.approvedAt(), v.approvedBy(), v.deployedAt(), v.rolledBackAt(),
-                    v.rejectionReason(), v.createdAt(), v.updatedAt(), v.dashboardConfig(), v.version());
+            return new Proposal(
+                    v.id(),
+                    v.proposalType(),
+                    v.conversationId(),
+                    v.name(),
+                    v.description(),
+                    v.trigger(),
+                    v.conditions(),
+                    v.actions(),
+                    v.mode(),
+                    v.serviceCall(),
+                    v.status(),
+                    v.haAutomationId(),
+                    v.proposedAt(),
+                    v.approvedAt(),
+                    v.approvedBy(),
+                    v.deployedAt(),
+                    v.rolledBackAt(),
+                    v.rejectionReason(),
+                    v.createdAt(),
+                    v.updatedAt(),
+                    v.dashboardConfig(),
+                    v.version());
         }
 
         @JsonProperty("original_yaml")
@@ -59,67 +94,136 @@ public final class ProposalResponses {
 
     /** ProposalYAMLResponse: the proposal, its Home Assistant YAML and the live HA state when deployed. */
     @Schema(name = "ProposalYAMLResponse")
-    public record ProposalDetail(@JsonUnwrapped Proposal proposal, String yamlContent, String haState) {
-    }
+    public record ProposalDetail(@JsonUnwrapped Proposal proposal, String yamlContent, String haState) {}
 
     /** {@code nextAfter}: the keyset cursor of the next page ({@code ?after=}), null after the last page. */
     @Schema(name = "ProposalListResponse")
-    public record ProposalList(List<Proposal> items, long total, int limit, int offset, String nextAfter) {
-    }
+    public record ProposalList(List<Proposal> items, long total, int limit, int offset, String nextAfter) {}
 
     @Schema(name = "ProposalHistoryResponse")
-    public record History(UUID proposalId, List<ProposalHistoryEntry> events) {
-    }
+    public record History(UUID proposalId, List<ProposalHistoryEntry> events) {}
 
     /** DeploymentResponse of the original contract, plus the deployment id and the resulting status. */
     @Schema(name = "DeploymentResponse")
-    public record Deployment(boolean success, UUID proposalId, String haAutomationId, String method,
-                             String yamlContent, String instructions, Instant deployedAt, String error,
-                             UUID deploymentId, ProposalStatus status) {
+    public record Deployment(
+            boolean success,
+            UUID proposalId,
+            String haAutomationId,
+            String method,
+            String yamlContent,
+            String instructions,
+            Instant deployedAt,
+            String error,
+            UUID deploymentId,
+            ProposalStatus status) {
         private static final String METHOD = "rest_api";
 
-        static Deployment succeeded(UUID proposalId, String haAutomationId, String yamlContent, Instant deployedAt,
-                                    UUID deploymentId, ProposalStatus status) {
-            return new Deployment(true, proposalId, haAutomationId, METHOD, yamlContent, null, deployedAt, null,
-                    deploymentId, status);
+        static Deployment succeeded(
+                UUID proposalId,
+                String haAutomationId,
+                String yamlContent,
+                Instant deployedAt,
+                UUID deploymentId,
+                ProposalStatus status) {
+            return new Deployment(
+                    true,
+                    proposalId,
+                    haAutomationId,
+                    METHOD,
+                    yamlContent,
+                    null,
+                    deployedAt,
+                    null,
+                    deploymentId,
+                    status);
         }
 
-        static Deployment failed(UUID proposalId, String haAutomationId, String yamlContent, String error,
-                                 UUID deploymentId, ProposalStatus status) {
-            return new Deployment(false, proposalId, haAutomationId, METHOD, yamlContent, null, null, error,
-                    deploymentId, status);
+        static Deployment failed(
+                UUID proposalId,
+                String haAutomationId,
+                String yamlContent,
+                String error,
+                UUID deploymentId,
+                ProposalStatus status) {
+            return new Deployment(
+                    false, proposalId, haAutomationId, METHOD, yamlContent, null, null, error, deploymentId, status);
         }
 
-        static Deployment pending(UUID proposalId, String haAutomationId, String yamlContent, String instructions,
-                                  UUID deploymentId, ProposalStatus status) {
-            return new Deployment(false, proposalId, haAutomationId, METHOD, yamlContent, instructions, null, null,
-                    deploymentId, status);
+        static Deployment pending(
+                UUID proposalId,
+                String haAutomationId,
+                String yamlContent,
+                String instructions,
+                UUID deploymentId,
+                ProposalStatus status) {
+            return new Deployment(
+                    false,
+                    proposalId,
+                    haAutomationId,
+                    METHOD,
+                    yamlContent,
+                    instructions,
+                    null,
+                    null,
+                    deploymentId,
+                    status);
         }
     }
 
     /** RollbackResponse of the original contract, plus what the rollback did and to which version. */
     @Schema(name = "RollbackResponse")
-    public record Rollback(boolean success, UUID proposalId, String haAutomationId, boolean haDisabled,
-                           String haError, Instant rolledBackAt, String note, UUID rollbackId,
-                           Integer targetVersion, String action, ProposalStatus status) {
+    public record Rollback(
+            boolean success,
+            UUID proposalId,
+            String haAutomationId,
+            boolean haDisabled,
+            String haError,
+            Instant rolledBackAt,
+            String note,
+            UUID rollbackId,
+            Integer targetVersion,
+            String action,
+            ProposalStatus status) {
 
-        static Rollback succeeded(UUID proposalId, String haAutomationId, boolean haDisabled, Instant rolledBackAt,
-                                  String note, UUID rollbackId, int targetVersion, String action,
-                                  ProposalStatus status) {
-            return new Rollback(true, proposalId, haAutomationId, haDisabled, null, rolledBackAt, note, rollbackId,
-                    targetVersion, action, status);
-        }
-
-        static Rollback failed(UUID proposalId, String haAutomationId, String haError, String note, UUID rollbackId,
-                               ProposalStatus status) {
-            return new Rollback(false, proposalId, haAutomationId, false, haError, null, note, rollbackId, null, null,
+        static Rollback succeeded(
+                UUID proposalId,
+                String haAutomationId,
+                boolean haDisabled,
+                Instant rolledBackAt,
+                String note,
+                UUID rollbackId,
+                int targetVersion,
+                String action,
+                ProposalStatus status) {
+            return new Rollback(
+                    true,
+                    proposalId,
+                    haAutomationId,
+                    haDisabled,
+                    null,
+                    rolledBackAt,
+                    note,
+                    rollbackId,
+                    targetVersion,
+                    action,
                     status);
         }
 
-        static Rollback pending(UUID proposalId, String haAutomationId, String note, UUID rollbackId,
-                                ProposalStatus status) {
-            return new Rollback(false, proposalId, haAutomationId, false, null, null, note, rollbackId, null, null,
-                    status);
+        static Rollback failed(
+                UUID proposalId,
+                String haAutomationId,
+                String haError,
+                String note,
+                UUID rollbackId,
+                ProposalStatus status) {
+            return new Rollback(
+                    false, proposalId, haAutomationId, false, haError, null, note, rollbackId, null, null, status);
+        }
+
+        static Rollback pending(
+                UUID proposalId, String haAutomationId, String note, UUID rollbackId, ProposalStatus status) {
+            return new Rollback(
+                    false, proposalId, haAutomationId, false, null, null, note, rollbackId, null, null, status);
         }
     }
 }

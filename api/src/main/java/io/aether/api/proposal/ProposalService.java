@@ -1,9 +1,10 @@
 package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.api.platform.config.AetherProperties;
-import io.aether.domain.actor.Actor;
 import io.aether.api.platform.consistency.ReadConsistency;
+import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.ProposalCommand;
@@ -23,7 +24,6 @@ import io.aether.domain.proposal.query.GetProposal;
 import io.aether.domain.proposal.query.GetProposalHistory;
 import io.aether.domain.proposal.query.ProposalHistory;
 import io.aether.domain.proposal.query.ProposalPage;
-import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.homeassistant.HomeAssistantException;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,9 +45,14 @@ public class ProposalService {
     private final AetherProperties properties;
     private final ReadConsistency consistency;
 
-    public ProposalService(CommandGateway commands, QueryGateway queries, OperationOutcomes outcomes,
-                           ProposalYaml yaml, HomeAssistantConnection homeAssistant, AetherProperties properties,
-                           ReadConsistency consistency) {
+    public ProposalService(
+            CommandGateway commands,
+            QueryGateway queries,
+            OperationOutcomes outcomes,
+            ProposalYaml yaml,
+            HomeAssistantConnection homeAssistant,
+            AetherProperties properties,
+            ReadConsistency consistency) {
         this.commands = commands;
         this.queries = queries;
         this.outcomes = outcomes;
@@ -91,42 +96,71 @@ public class ProposalService {
 
     public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, Actor actor, Long expectedVersion) {
         UUID deploymentId = UUID.randomUUID();
-        Optional<Object> outcome = sendAndAwaitOutcome(id, deploymentId,
-                new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
+        Optional<Object> outcome = sendAndAwaitOutcome(
+                id, deploymentId, new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         String yamlContent = yamlContent(view);
         if (outcome.isPresent() && outcome.get() instanceof ProposalDeployed) {
-            return Answer.done(ProposalResponses.Deployment.succeeded(id, haId, yamlContent, view.deployedAt(),
-                    deploymentId, view.status()));
+            return Answer.done(ProposalResponses.Deployment.succeeded(
+                    id, haId, yamlContent, view.deployedAt(), deploymentId, view.status()));
         }
         if (outcome.isPresent() && outcome.get() instanceof ProposalDeploymentFailed failed) {
-            return Answer.done(ProposalResponses.Deployment.failed(id, haId, yamlContent, failed.error(), deploymentId,
-                    view.status()));
+            return Answer.done(ProposalResponses.Deployment.failed(
+                    id, haId, yamlContent, failed.error(), deploymentId, view.status()));
         }
-        return Answer.pending(ProposalResponses.Deployment.pending(id, haId, yamlContent,
-                "Deployment is in progress; GET the proposal or its history for the outcome", deploymentId,
+        return Answer.pending(ProposalResponses.Deployment.pending(
+                id,
+                haId,
+                yamlContent,
+                "Deployment is in progress; GET the proposal or its history for the outcome",
+                deploymentId,
                 view.status()));
     }
 
-    public Answer<ProposalResponses.Rollback> rollback(UUID id, Integer toVersion, RollbackStrategy strategy, Actor actor, String reason,
-                                   Long expectedVersion) {
+    public Answer<ProposalResponses.Rollback> rollback(
+            UUID id, Integer toVersion, RollbackStrategy strategy, Actor actor, String reason, Long expectedVersion) {
         UUID rollbackId = UUID.randomUUID();
-        Optional<Object> outcome = sendAndAwaitOutcome(id, rollbackId, new RequestRollback(id, rollbackId, toVersion,
-                strategy == null ? RollbackStrategy.RESTORE : strategy, actor, reason, expectedVersion));
+        Optional<Object> outcome = sendAndAwaitOutcome(
+                id,
+                rollbackId,
+                new RequestRollback(
+                        id,
+                        rollbackId,
+                        toVersion,
+                        strategy == null ? RollbackStrategy.RESTORE : strategy,
+                        actor,
+                        reason,
+                        expectedVersion));
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         if (outcome.isPresent() && outcome.get() instanceof ProposalRolledBack done) {
             // ha_disabled: HA no longer runs the rolled-back config, whether restored, deleted or turned off.
-            return Answer.done(ProposalResponses.Rollback.succeeded(id, haId, true, view.rolledBackAt(), note(done),
-                    rollbackId, done.targetVersion(), done.action().wire(), view.status()));
+            return Answer.done(ProposalResponses.Rollback.succeeded(
+                    id,
+                    haId,
+                    true,
+                    view.rolledBackAt(),
+                    note(done),
+                    rollbackId,
+                    done.targetVersion(),
+                    done.action().wire(),
+                    view.status()));
         }
         if (outcome.isPresent() && outcome.get() instanceof ProposalRollbackFailed failed) {
-            return Answer.done(ProposalResponses.Rollback.failed(id, haId, failed.error(),
-                    "Home Assistant was not changed; the proposal keeps its status", rollbackId, view.status()));
+            return Answer.done(ProposalResponses.Rollback.failed(
+                    id,
+                    haId,
+                    failed.error(),
+                    "Home Assistant was not changed; the proposal keeps its status",
+                    rollbackId,
+                    view.status()));
         }
-        return Answer.pending(ProposalResponses.Rollback.pending(id, haId,
-                "Rollback is in progress; GET the proposal or its history for the outcome", rollbackId,
+        return Answer.pending(ProposalResponses.Rollback.pending(
+                id,
+                haId,
+                "Rollback is in progress; GET the proposal or its history for the outcome",
+                rollbackId,
                 view.status()));
     }
 
@@ -163,7 +197,8 @@ public class ProposalService {
     private static String note(ProposalRolledBack done) {
         return switch (done.action()) {
             case RESTORED -> "Restored the configuration that was live at version " + done.targetVersion();
-            case DELETED -> "Removed the automation from Home Assistant: none existed at version " + done.targetVersion();
+            case DELETED ->
+                "Removed the automation from Home Assistant: none existed at version " + done.targetVersion();
             case DISABLED -> "Turned the automation off in Home Assistant; its configuration was left in place";
         };
     }
@@ -172,14 +207,26 @@ public class ProposalService {
     public String yamlContent(ProposalView view) {
         String header = "# Aether proposal: " + oneLine(view.name()) + "\n"
                 + "# id: " + view.id() + "\n"
-                + "# type: " + view.proposalType().wire() + ", status: " + view.status().wire()
+                + "# type: " + view.proposalType().wire() + ", status: "
+                + view.status().wire()
                 + ", version: " + view.version() + "\n";
         JsonNode body = view.proposalType() == ProposalType.AUTOMATION
-                ? AutomationConfig.build(new ProposalContent(view.proposalType(), view.name(), view.description(),
-                        view.trigger(), view.conditions(), view.actions(), view.mode(), view.serviceCall(),
-                        view.dashboardConfig(), view.conversationId()), AutomationConfig.haAutomationId(view.id()))
-                : view.proposalType() == ProposalType.DASHBOARD ? view.dashboardConfig()
-                : view.serviceCall() != null ? view.serviceCall() : view.actions();
+                ? AutomationConfig.build(
+                        new ProposalContent(
+                                view.proposalType(),
+                                view.name(),
+                                view.description(),
+                                view.trigger(),
+                                view.conditions(),
+                                view.actions(),
+                                view.mode(),
+                                view.serviceCall(),
+                                view.dashboardConfig(),
+                                view.conversationId()),
+                        AutomationConfig.haAutomationId(view.id()))
+                : view.proposalType() == ProposalType.DASHBOARD
+                        ? view.dashboardConfig()
+                        : view.serviceCall() != null ? view.serviceCall() : view.actions();
         return body == null ? header : header + yaml.dump(body);
     }
 
@@ -189,7 +236,9 @@ public class ProposalService {
             return null;
         }
         try {
-            return homeAssistant.client().findAutomationEntityId(AutomationConfig.haAutomationId(view.id()))
+            return homeAssistant
+                    .client()
+                    .findAutomationEntityId(AutomationConfig.haAutomationId(view.id()))
                     .flatMap(homeAssistant.client()::getState)
                     .map(state -> state.path("state").asText(null))
                     .orElse("not_found");

@@ -8,8 +8,7 @@ import io.aether.api.platform.error.ApiException;
  * characters, nor lone UTF-16 surrogates (which have no UTF-8 form).
  */
 final class TextRules {
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** NUL and other C0 control characters (tab, newline and carriage return allowed) and lone surrogates are a 422. */
     static void requirePlainText(String field, String text) {
@@ -19,8 +18,8 @@ final class TextRules {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                throw ApiException.validation("'" + field + "' contains a control character (U+"
-                        + String.format("%04X", (int) c) + ")");
+                throw ApiException.validation(
+                        "'" + field + "' contains a control character (U+" + String.format("%04X", (int) c) + ")");
             }
         }
         int lone = UnicodeText.loneSurrogateAt(text);

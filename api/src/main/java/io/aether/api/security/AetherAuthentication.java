@@ -23,8 +23,8 @@ public final class AetherAuthentication extends AbstractAuthenticationToken {
     private final UUID apiKeyId;
     private final String apiKeyName;
 
-    private AetherAuthentication(String username, String method, SessionTokens.Session session, UUID apiKeyId,
-                                 String apiKeyName) {
+    private AetherAuthentication(
+            String username, String method, SessionTokens.Session session, UUID apiKeyId, String apiKeyName) {
         super(List.of(new SimpleGrantedAuthority("ROLE_OWNER")));
         this.username = username;
         this.method = method;

@@ -1,7 +1,5 @@
 package io.aether.api.security;
 
-import io.aether.api.security.AetherAuthentication;
-import io.aether.api.security.ApiKeys;
 import io.aether.domain.security.ApiKeyNotFoundException;
 import io.aether.domain.security.IssueApiKey;
 import io.aether.domain.security.RevokeApiKey;
@@ -40,26 +38,34 @@ public class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Create an API key; the key is in this answer only (needs a session)")
-    public ResponseEntity<AuthResponses.ApiKeyCreated> create(@Valid @RequestBody AuthRequests.CreateApiKey body,
-                                                              HttpServletRequest request) {
+    public ResponseEntity<AuthResponses.ApiKeyCreated> create(
+            @Valid @RequestBody AuthRequests.CreateApiKey body, HttpServletRequest request) {
         AetherAuthentication caller = SessionRequired.current();
         ApiKeys.IssuedKey issued = transaction.execute(status -> {
             ApiKeys.IssuedKey key = keys.create(body.name().strip());
-            audit.record(request, caller.actor(), context -> new IssueApiKey(SecurityPrincipal.ID,
-                    key.key().id().toString(), key.key().name(), key.key().prefix(), context));
+            audit.record(
+                    request,
+                    caller.actor(),
+                    context -> new IssueApiKey(
+                            SecurityPrincipal.ID,
+                            key.key().id().toString(),
+                            key.key().name(),
+                            key.key().prefix(),
+                            context));
             return key;
         });
         ApiKeys.ApiKey key = issued.key();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Cache-Control", "no-store")
-                .body(new AuthResponses.ApiKeyCreated(key.id(), key.name(), key.prefix(), issued.secret(),
-                        key.createdAt()));
+                .body(new AuthResponses.ApiKeyCreated(
+                        key.id(), key.name(), key.prefix(), issued.secret(), key.createdAt()));
     }
 
     @GetMapping
     @Operation(summary = "List API keys (never their secret), newest first, revoked ones included")
     public AuthResponses.ApiKeyList list() {
-        return new AuthResponses.ApiKeyList(keys.list().stream().map(AuthResponses.ApiKeyInfo::of).toList());
+        return new AuthResponses.ApiKeyList(
+                keys.list().stream().map(AuthResponses.ApiKeyInfo::of).toList());
     }
 
     @DeleteMapping("/{id}")
@@ -70,8 +76,8 @@ public class ApiKeyController {
             if (!keys.revoke(id)) {
                 throw new ApiKeyNotFoundException(id.toString());
             }
-            audit.record(request, caller.actor(),
-                    context -> new RevokeApiKey(SecurityPrincipal.ID, id.toString(), context));
+            audit.record(
+                    request, caller.actor(), context -> new RevokeApiKey(SecurityPrincipal.ID, id.toString(), context));
         });
         return Map.of("id", id, "revoked", true);
     }

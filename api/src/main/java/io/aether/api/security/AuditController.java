@@ -26,10 +26,13 @@ public class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Security events (setup, sign-ins and failures, sign-outs, password, API keys, "
-            + "passkeys) with actor, client address, user agent and time; never a secret")
-    public SecurityAuditPage audit(@RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
-                                   @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return queries.query(new GetSecurityAudit(limit, offset), SecurityAuditPage.class).join();
+    @Operation(
+            summary = "Security events (setup, sign-ins and failures, sign-outs, password, API keys, "
+                    + "passkeys) with actor, client address, user agent and time; never a secret")
+    public SecurityAuditPage audit(
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return queries.query(new GetSecurityAudit(limit, offset), SecurityAuditPage.class)
+                .join();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AuditTrail {
     /** Sign-ins on two nodes at once append to the same stream: one of them goes again. */
     private static final int ATTEMPTS = 3;
+
     private final CommandGateway commands;
 
     public AuditTrail(CommandGateway commands) {
@@ -38,7 +39,8 @@ public class AuditTrail {
                 return;
             } catch (RuntimeException e) {
                 // Inside a caller's transaction the failed insert has spoilt it: only the caller can retry.
-                boolean retryable = concurrencyConflict(e) && attempt < ATTEMPTS
+                boolean retryable = concurrencyConflict(e)
+                        && attempt < ATTEMPTS
                         && !TransactionSynchronizationManager.isActualTransactionActive();
                 if (!retryable) {
                     throw e;

@@ -32,12 +32,17 @@ public class AuthChallenges {
         RANDOM.nextBytes(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM auth_challenge WHERE expires_at < :now").param("now", Timestamp.from(now)).update();
+        jdbc.sql("DELETE FROM auth_challenge WHERE expires_at < :now")
+                .param("now", Timestamp.from(now))
+                .update();
         jdbc.sql("""
                 INSERT INTO auth_challenge (challenge, purpose, subject, created_at, expires_at)
                 VALUES (:challenge, :purpose, :subject, :now, :expires)""")
-                .param("challenge", challenge).param("purpose", purpose).param("subject", subject)
-                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(ttl)))
+                .param("challenge", challenge)
+                .param("purpose", purpose)
+                .param("subject", subject)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(ttl)))
                 .update();
         return challenge;
     }
@@ -53,12 +58,12 @@ public class AuthChallenges {
         return jdbc.sql("""
                 DELETE FROM auth_challenge WHERE challenge = :challenge AND purpose = :purpose AND expires_at >= :now
                 RETURNING subject""")
-                .param("challenge", challenge).param("purpose", purpose)
+                .param("challenge", challenge)
+                .param("purpose", purpose)
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Consumed(challenge, rs.getString(1)))
                 .optional();
     }
 
-    public record Consumed(String challenge, String subject) {
-    }
+    public record Consumed(String challenge, String subject) {}
 }

@@ -1,9 +1,7 @@
 package io.aether.api.security;
 
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import io.aether.api.security.AetherAuthentication;
-import io.aether.api.security.OwnerAccount;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,28 +35,31 @@ public class AuthController {
 
     @PostMapping("/setup")
     @SecurityRequirements
-    @Operation(summary = "First-time setup: verify Home Assistant, store its URL and encrypted token and the "
-            + "password hash, start a session (public, one-shot: 409 afterwards)")
-    public AuthResponses.Setup setup(@Valid @RequestBody AuthRequests.Setup body, HttpServletRequest request,
-                                     HttpServletResponse response) {
+    @Operation(
+            summary = "First-time setup: verify Home Assistant, store its URL and encrypted token and the "
+                    + "password hash, start a session (public, one-shot: 409 afterwards)")
+    public AuthResponses.Setup setup(
+            @Valid @RequestBody AuthRequests.Setup body, HttpServletRequest request, HttpServletResponse response) {
         return auth.setup(body, request, response);
     }
 
     @PostMapping("/login")
     @SecurityRequirements
     @Operation(summary = "Password sign-in: the stored hash, else AETHER_AUTH_PASSWORD (public)")
-    public AuthResponses.Login login(@Valid @RequestBody AuthRequests.Login body, HttpServletRequest request,
-                                     HttpServletResponse response) {
+    public AuthResponses.Login login(
+            @Valid @RequestBody AuthRequests.Login body, HttpServletRequest request, HttpServletResponse response) {
         return auth.login(body, request, response);
     }
 
     @PostMapping("/login/ha-token")
     @SecurityRequirements
-    @Operation(summary = "Sign in with a Home Assistant long-lived access token, checked against the stored "
-            + "Home Assistant (public)")
-    public AuthResponses.Login loginWithHomeAssistantToken(@Valid @RequestBody AuthRequests.HaTokenLogin body,
-                                                           HttpServletRequest request,
-                                                           HttpServletResponse response) {
+    @Operation(
+            summary = "Sign in with a Home Assistant long-lived access token, checked against the stored "
+                    + "Home Assistant (public)")
+    public AuthResponses.Login loginWithHomeAssistantToken(
+            @Valid @RequestBody AuthRequests.HaTokenLogin body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return auth.loginWithHomeAssistantToken(body, request, response);
     }
 
@@ -73,14 +74,22 @@ public class AuthController {
     public AuthResponses.Me me() {
         AetherAuthentication caller = AetherAuthentication.current();
         OwnerFacts.Profile profile = facts.profile();
-        return new AuthResponses.Me(true, caller.username(), caller.method(), facts.hasPasskeys(),
-                profile.displayName(), profile.email(), profile.avatarUrl());
+        return new AuthResponses.Me(
+                true,
+                caller.username(),
+                caller.method(),
+                facts.hasPasskeys(),
+                profile.displayName(),
+                profile.email(),
+                profile.avatarUrl());
     }
 
     @PostMapping("/password")
     @Operation(summary = "Change the password; every other session ends (needs a session, not an API key)")
-    public AuthResponses.Login changePassword(@Valid @RequestBody AuthRequests.ChangePassword body,
-                                              HttpServletRequest request, HttpServletResponse response) {
+    public AuthResponses.Login changePassword(
+            @Valid @RequestBody AuthRequests.ChangePassword body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return auth.changePassword(body, request, response);
     }
 }

@@ -23,8 +23,12 @@ public record AuthProperties(
         @DefaultValue Passkey passkey) {
 
     public AuthProperties {
-        corsOrigins = corsOrigins == null ? List.of()
-                : corsOrigins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        corsOrigins = corsOrigins == null
+                ? List.of()
+                : corsOrigins.stream()
+                        .map(String::strip)
+                        .filter(origin -> !origin.isEmpty())
+                        .toList();
     }
 
     public boolean hasFallbackPassword() {
@@ -32,19 +36,27 @@ public record AuthProperties(
     }
 
     /** Google sign-in; unset client id means "not configured". */
-    public record Google(String clientId,
-                         @DefaultValue("https://www.googleapis.com/oauth2/v3/certs") String jwksUrl,
-                         @DefaultValue({"https://accounts.google.com", "accounts.google.com"}) List<String> issuers,
-                         String redirectUri) {
+    public record Google(
+            String clientId,
+
+            @DefaultValue("https://www.googleapis.com/oauth2/v3/certs")
+            String jwksUrl,
+
+            @DefaultValue({"https://accounts.google.com", "accounts.google.com"})
+            List<String> issuers,
+
+            String redirectUri) {
         public boolean configured() {
             return clientId != null && !clientId.isBlank();
         }
     }
 
     /** WebAuthn relying party; unset rp id / origins are derived from the public URL or the request. */
-    public record Passkey(String rpId, @DefaultValue("Aether") String rpName, @DefaultValue List<String> origins,
-                          @DefaultValue("5m") Duration challengeTtl) {
-    }
+    public record Passkey(
+            String rpId,
+            @DefaultValue("Aether") String rpName,
+            @DefaultValue List<String> origins,
+            @DefaultValue("5m") Duration challengeTtl) {}
 
     @Override
     public String toString() {

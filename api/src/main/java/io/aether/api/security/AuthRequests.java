@@ -9,13 +9,13 @@ import jakarta.validation.constraints.Size;
 public final class AuthRequests {
     static final int MIN_PASSWORD_LENGTH = 8;
 
-    private AuthRequests() {
-    }
+    private AuthRequests() {}
 
     @Schema(name = "SetupRequest")
-    public record Setup(@NotBlank @Size(max = 2048) String haUrl,
-                        @NotBlank @Size(max = 1000) String haToken,
-                        @Size(min = MIN_PASSWORD_LENGTH, max = 128) String password) {
+    public record Setup(
+            @NotBlank @Size(max = 2048) String haUrl,
+            @NotBlank @Size(max = 1000) String haToken,
+            @Size(min = MIN_PASSWORD_LENGTH, max = 128) String password) {
         @Override
         public String toString() {
             return "Setup[haUrl=" + haUrl + "]";
@@ -23,7 +23,9 @@ public final class AuthRequests {
     }
 
     @Schema(name = "LoginRequest")
-    public record Login(@NotNull @Size(max = 100) String username, @NotNull @Size(max = 128) String password) {
+    public record Login(
+            @NotNull @Size(max = 100) String username,
+            @NotNull @Size(max = 128) String password) {
         @Override
         public String toString() {
             return "Login[username=" + username + "]";
@@ -39,8 +41,11 @@ public final class AuthRequests {
     }
 
     @Schema(name = "PasswordChangeRequest")
-    public record ChangePassword(@NotNull @Size(max = 128) String currentPassword,
-                                 @NotNull @Size(min = MIN_PASSWORD_LENGTH, max = 128) String newPassword) {
+    public record ChangePassword(
+            @NotNull @Size(max = 128) String currentPassword,
+
+            @NotNull @Size(min = MIN_PASSWORD_LENGTH, max = 128)
+            String newPassword) {
         @Override
         public String toString() {
             return "ChangePassword[]";
@@ -48,6 +53,5 @@ public final class AuthRequests {
     }
 
     @Schema(name = "ApiKeyCreateRequest")
-    public record CreateApiKey(@NotBlank @Size(max = 100) String name) {
-    }
+    public record CreateApiKey(@NotBlank @Size(max = 100) String name) {}
 }

@@ -1,6 +1,5 @@
 package io.aether.api.security;
 
-import io.aether.api.security.ApiKeys;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -8,29 +7,29 @@ import java.util.UUID;
 
 /** Response bodies of the authentication endpoints, shaped as the original's contract. */
 public final class AuthResponses {
-    private AuthResponses() {
-    }
+    private AuthResponses() {}
 
     @Schema(name = "SetupStatusResponse")
-    public record SetupStatus(boolean setupComplete) {
-    }
+    public record SetupStatus(boolean setupComplete) {}
 
     @Schema(name = "SetupResponse")
-    public record Setup(String token, String message) {
-    }
+    public record Setup(String token, String message) {}
 
     @Schema(name = "LoginResponse")
-    public record Login(String token, String username, String message) {
-    }
+    public record Login(String token, String username, String message) {}
 
     @Schema(name = "LogoutResponse")
-    public record Logout(String message) {
-    }
+    public record Logout(String message) {}
 
     @Schema(name = "MeResponse")
-    public record Me(boolean authenticated, String username, String authMethod, boolean hasPasskeys,
-                     String displayName, String email, String avatarUrl) {
-    }
+    public record Me(
+            boolean authenticated,
+            String username,
+            String authMethod,
+            boolean hasPasskeys,
+            String displayName,
+            String email,
+            String avatarUrl) {}
 
     /** The key itself appears here and nowhere else, ever. */
     @Schema(name = "ApiKeyCreatedResponse")
@@ -42,15 +41,26 @@ public final class AuthResponses {
     }
 
     @Schema(name = "ApiKeyInfo")
-    public record ApiKeyInfo(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt,
-                             Instant revokedAt, boolean active) {
+    public record ApiKeyInfo(
+            UUID id,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt,
+            boolean active) {
         static ApiKeyInfo of(ApiKeys.ApiKey key) {
-            return new ApiKeyInfo(key.id(), key.name(), key.prefix(), key.createdAt(), key.lastUsedAt(),
-                    key.revokedAt(), key.active());
+            return new ApiKeyInfo(
+                    key.id(),
+                    key.name(),
+                    key.prefix(),
+                    key.createdAt(),
+                    key.lastUsedAt(),
+                    key.revokedAt(),
+                    key.active());
         }
     }
 
     @Schema(name = "ApiKeyListResponse")
-    public record ApiKeyList(List<ApiKeyInfo> apiKeys) {
-    }
+    public record ApiKeyList(List<ApiKeyInfo> apiKeys) {}
 }

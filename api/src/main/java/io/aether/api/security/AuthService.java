@@ -1,12 +1,7 @@
 package io.aether.api.security;
 
-import io.aether.api.platform.error.ApiException;
 import io.aether.api.homeassistant.HomeAssistantConnection;
-import io.aether.api.security.AetherAuthentication;
-import io.aether.api.security.AuthProperties;
-import io.aether.api.security.OwnerAccount;
-import io.aether.api.security.SessionCookies;
-import io.aether.api.security.SessionTokens;
+import io.aether.api.platform.error.ApiException;
 import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.security.ChangePassword;
@@ -41,9 +36,17 @@ public class AuthService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public AuthService(OwnerAccount owner, HomeAssistantConnection homeAssistant, PasswordEncoder passwords,
-                       SessionTokens sessions, SessionCookies cookies, SignIn signIn, AuditTrail audit,
-                       AuthProperties properties, TransactionTemplate transaction, Clock clock) {
+    public AuthService(
+            OwnerAccount owner,
+            HomeAssistantConnection homeAssistant,
+            PasswordEncoder passwords,
+            SessionTokens sessions,
+            SessionCookies cookies,
+            SignIn signIn,
+            AuditTrail audit,
+            AuthProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.owner = owner;
         this.homeAssistant = homeAssistant;
         this.passwords = passwords;
@@ -56,8 +59,8 @@ public class AuthService {
         this.clock = clock;
     }
 
-    public AuthResponses.Setup setup(AuthRequests.Setup body, HttpServletRequest request,
-                                     HttpServletResponse response) {
+    public AuthResponses.Setup setup(
+            AuthRequests.Setup body, HttpServletRequest request, HttpServletResponse response) {
         String haUrl;
         try {
             haUrl = HomeAssistantUrlPolicy.check(body.haUrl());
@@ -74,25 +77,31 @@ public class AuthService {
             if (!owner.completeSetup(haUrl, body.haToken().strip(), hash, clock.instant())) {
                 throw alreadySetUp();
             }
-            audit.record(request, Actor.user(properties.username()), context ->
-                    new CompleteSetup(SecurityPrincipal.ID, haUrl, hash != null, context));
+            audit.record(
+                    request,
+                    Actor.user(properties.username()),
+                    context -> new CompleteSetup(SecurityPrincipal.ID, haUrl, hash != null, context));
         });
         SessionTokens.IssuedSession session = signIn.sessionAfterSetup(request, response);
         return new AuthResponses.Setup(session.token(), "Setup complete");
     }
 
-    public AuthResponses.Login login(AuthRequests.Login body, HttpServletRequest request,
-                                     HttpServletResponse response) {
-        String storedHash = owner.setup().map(OwnerAccount.StoredSetup::passwordHash).orElse(null);
+    public AuthResponses.Login login(
+            AuthRequests.Login body, HttpServletRequest request, HttpServletResponse response) {
+        String storedHash =
+                owner.setup().map(OwnerAccount.StoredSetup::passwordHash).orElse(null);
         if (storedHash == null && !properties.hasFallbackPassword()) {
-            throw new ApiException(ErrorKind.NOT_CONFIGURED,
+            throw new ApiException(
+                    ErrorKind.NOT_CONFIGURED,
                     "Password sign-in is not configured: complete setup with a password or set AETHER_AUTH_PASSWORD");
         }
         // The hash is checked even for a wrong user name, so timing does not tell which was wrong.
         boolean passwordMatches = storedHash != null
                 ? passwords.matches(body.password(), storedHash)
                 : constantTimeEquals(body.password(), properties.password());
-        boolean fallbackMatches = storedHash != null && !passwordMatches && properties.hasFallbackPassword()
+        boolean fallbackMatches = storedHash != null
+                && !passwordMatches
+                && properties.hasFallbackPassword()
                 && constantTimeEquals(body.password(), properties.password());
         if (!properties.username().equals(body.username()) || !(passwordMatches || fallbackMatches)) {
             signIn.failed(request, "password", body.username(), "invalid_credentials");
@@ -101,13 +110,11 @@ public class AuthService {
         return signIn.succeeded(request, response, "password", "Login successful");
     }
 
-    public AuthResponses.Login loginWithHomeAssistantToken(AuthRequests.HaTokenLogin body,
-                                                           HttpServletRequest request,
-                                                           HttpServletResponse response) {
+    public AuthResponses.Login loginWithHomeAssistantToken(
+            AuthRequests.HaTokenLogin body, HttpServletRequest request, HttpServletResponse response) {
         HomeAssistantSettings stored = homeAssistant.settings();
         if (!stored.configured()) {
-            throw new ApiException(ErrorKind.NOT_CONFIGURED,
-                    "Home Assistant is not configured: complete setup first");
+            throw new ApiException(ErrorKind.NOT_CONFIGURED, "Home Assistant is not configured: complete setup first");
         }
         try {
             homeAssistant.clientFor(stored.baseUrl(), body.haToken().strip()).apiStatus();
@@ -116,17 +123,20 @@ public class AuthService {
                 signIn.failed(request, "ha_token", null, "invalid_credentials");
                 throw unauthorized("Home Assistant did not accept this token");
             }
-            throw new ApiException(ErrorKind.UPSTREAM, "home_assistant_error",
+            throw new ApiException(
+                    ErrorKind.UPSTREAM,
+                    "home_assistant_error",
                     "Home Assistant could not check the token: " + describe(e));
         }
         return signIn.succeeded(request, response, "ha_token", "Login successful");
     }
 
-    public AuthResponses.Login changePassword(AuthRequests.ChangePassword body, HttpServletRequest request,
-                                              HttpServletResponse response) {
+    public AuthResponses.Login changePassword(
+            AuthRequests.ChangePassword body, HttpServletRequest request, HttpServletResponse response) {
         AetherAuthentication caller = SessionRequired.of(AetherAuthentication.current());
-        OwnerAccount.StoredSetup setup = owner.setup().orElseThrow(() -> new ApiException(ErrorKind.CONFLICT,
-                "Complete first-time setup before changing the password"));
+        OwnerAccount.StoredSetup setup = owner.setup()
+                .orElseThrow(() ->
+                        new ApiException(ErrorKind.CONFLICT, "Complete first-time setup before changing the password"));
         boolean current = setup.passwordHash() != null
                 ? passwords.matches(body.currentPassword(), setup.passwordHash())
                 : properties.hasFallbackPassword() && constantTimeEquals(body.currentPassword(), properties.password());
@@ -149,8 +159,10 @@ public class AuthService {
             sessions.revoke(session);
         }
         cookies.clear(request, response);
-        audit.record(request, caller.actor(), context ->
-                new RecordLogout(SecurityPrincipal.ID, session == null ? null : session.id(), context));
+        audit.record(
+                request,
+                caller.actor(),
+                context -> new RecordLogout(SecurityPrincipal.ID, session == null ? null : session.id(), context));
         return new AuthResponses.Logout("Logged out");
     }
 
@@ -159,11 +171,15 @@ public class AuthService {
         HomeAssistantClient candidate = homeAssistant.clientFor(haUrl, token);
         try {
             if (!candidate.apiStatus().has("message")) {
-                throw new ApiException(ErrorKind.BAD_REQUEST, "ha_verification_failed",
+                throw new ApiException(
+                        ErrorKind.BAD_REQUEST,
+                        "ha_verification_failed",
                         "The URL did not answer like Home Assistant's API");
             }
         } catch (HomeAssistantException e) {
-            throw new ApiException(ErrorKind.BAD_REQUEST, "ha_verification_failed",
+            throw new ApiException(
+                    ErrorKind.BAD_REQUEST,
+                    "ha_verification_failed",
                     "Home Assistant could not be verified: " + describe(e));
         }
     }

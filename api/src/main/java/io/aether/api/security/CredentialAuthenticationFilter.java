@@ -32,8 +32,12 @@ public class CredentialAuthenticationFilter extends OncePerRequestFilter {
     private final CrossSiteRequestGuard crossSite;
     private final ErrorResponses errors;
 
-    public CredentialAuthenticationFilter(SessionTokens sessions, ApiKeys apiKeys, AuthProperties properties,
-                                          CrossSiteRequestGuard crossSite, ErrorResponses errors) {
+    public CredentialAuthenticationFilter(
+            SessionTokens sessions,
+            ApiKeys apiKeys,
+            AuthProperties properties,
+            CrossSiteRequestGuard crossSite,
+            ErrorResponses errors) {
         this.sessions = sessions;
         this.apiKeys = apiKeys;
         this.properties = properties;
@@ -61,13 +65,22 @@ public class CredentialAuthenticationFilter extends OncePerRequestFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            errors.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "service_unavailable",
                     "The database is unavailable; try again later");
             return;
         }
-        if (authentication != null && AetherAuthentication.COOKIE.equals(authentication.method())
+        if (authentication != null
+                && AetherAuthentication.COOKIE.equals(authentication.method())
                 && !crossSite.allowed(request)) {
-            errors.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
                     "Cross-site request refused: a request authenticated by the session cookie must come from "
                             + "Aether's own origin (other clients use an Authorization header or an API key)");
             return;
@@ -118,8 +131,11 @@ public class CredentialAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(UriComponentsBuilder.newInstance().query(query).build(false)
-                    .getQueryParams().getFirst(API_KEY_PARAMETER))
+            return Optional.ofNullable(UriComponentsBuilder.newInstance()
+                            .query(query)
+                            .build(false)
+                            .getQueryParams()
+                            .getFirst(API_KEY_PARAMETER))
                     .map(value -> java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new InvalidCredentialException("API key is invalid or has been revoked");
@@ -132,7 +148,8 @@ public class CredentialAuthenticationFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         for (Cookie cookie : cookies) {
-            if (SessionCookies.NAME.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+            if (SessionCookies.NAME.equals(cookie.getName())
+                    && !cookie.getValue().isEmpty()) {
                 return Optional.of(cookie.getValue());
             }
         }

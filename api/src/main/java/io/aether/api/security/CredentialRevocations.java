@@ -52,9 +52,11 @@ public class CredentialRevocations implements SmartLifecycle {
     private volatile View view;
     /** Numbers the loads, so that a load begun earlier never replaces the view of a later one. */
     private final AtomicLong loads = new AtomicLong();
+
     private long installed;
     /** System.nanoTime() before the last round trip after which every earlier notification was applied. */
     private volatile long confirmedAt;
+
     private volatile boolean running;
     private Thread listener;
 
@@ -67,11 +69,9 @@ public class CredentialRevocations implements SmartLifecycle {
     }
 
     /** An active API key as the request path needs it. */
-    public record ActiveKey(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {
-    }
+    public record ActiveKey(UUID id, String name, String prefix, Instant createdAt, Instant lastUsedAt) {}
 
-    private record View(int generation, Map<String, Instant> revokedSessions, Map<String, ActiveKey> keysByHash) {
-    }
+    private record View(int generation, Map<String, Instant> revokedSessions, Map<String, ActiveKey> keysByHash) {}
 
     /**
      * Whether a session of this id and generation is still valid: in memory while the view is
@@ -94,7 +94,10 @@ public class CredentialRevocations implements SmartLifecycle {
         return jdbc.sql("""
                 SELECT NOT EXISTS (SELECT 1 FROM revoked_session WHERE jti = :jti)
                    AND COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0) = :generation""")
-                .param("jti", id).param("generation", generation).query(Boolean.class).single();
+                .param("jti", id)
+                .param("generation", generation)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -111,8 +114,11 @@ public class CredentialRevocations implements SmartLifecycle {
      * when there is one: tells every node (on commit) and reloads this node's view after it.
      */
     public void changed(String what) {
-        jdbc.sql("SELECT pg_notify(:channel, :what)").param("channel", CHANNEL).param("what", what)
-                .query((rs, row) -> Boolean.TRUE).list();
+        jdbc.sql("SELECT pg_notify(:channel, :what)")
+                .param("channel", CHANNEL)
+                .param("what", what)
+                .query((rs, row) -> Boolean.TRUE)
+                .list();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -172,8 +178,8 @@ public class CredentialRevocations implements SmartLifecycle {
                 generation = rs.getInt(1);
             }
         }
-        try (var statement = connection.prepareStatement(
-                "SELECT jti, expires_at FROM revoked_session WHERE expires_at >= ?")) {
+        try (var statement =
+                connection.prepareStatement("SELECT jti, expires_at FROM revoked_session WHERE expires_at >= ?")) {
             statement.setTimestamp(1, Timestamp.from(clock.instant()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -182,13 +188,19 @@ public class CredentialRevocations implements SmartLifecycle {
             }
         }
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
+                ResultSet rs = statement.executeQuery("""
                      SELECT key_hash, id, name, prefix, created_at, last_used_at
                      FROM api_key WHERE revoked_at IS NULL""")) {
             while (rs.next()) {
                 Timestamp lastUsed = rs.getTimestamp(6);
-                keys.put(rs.getString(1), new ActiveKey(rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(), lastUsed == null ? null : lastUsed.toInstant()));
+                keys.put(
+                        rs.getString(1),
+                        new ActiveKey(
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getTimestamp(5).toInstant(),
+                                lastUsed == null ? null : lastUsed.toInstant()));
             }
         }
         return new View(generation, Map.copyOf(revoked), Map.copyOf(keys));
@@ -224,8 +236,10 @@ public class CredentialRevocations implements SmartLifecycle {
                 // Distrust the view at once: a lost connection is usually the database going away.
                 confirmedAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
                 if (running) {
-                    log.warn("Credential revocation listener lost its connection ({}); the database is asked "
-                            + "for every credential until it is back", e.toString());
+                    log.warn(
+                            "Credential revocation listener lost its connection ({}); the database is asked "
+                                    + "for every credential until it is back",
+                            e.toString());
                     pause();
                 }
             }

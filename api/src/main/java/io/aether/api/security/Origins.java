@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Web origins as browsers write them: {@code scheme://host[:port]}, lower case, default port dropped. */
 public final class Origins {
-    private Origins() {
-    }
+    private Origins() {}
 
     /** The origin of a URL or origin string; "" for anything without scheme and host (e.g. "null"). */
     public static String of(String url) {
@@ -24,8 +23,8 @@ public final class Origins {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80)
-                || ("https".equals(scheme) && port == 443);
+        boolean defaultPort =
+                port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 

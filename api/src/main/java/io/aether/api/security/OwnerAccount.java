@@ -28,8 +28,7 @@ public class OwnerAccount {
     }
 
     /** What setup stored; the HA token is decrypted only when asked for. */
-    public record StoredSetup(String haUrl, String haTokenEncrypted, String passwordHash,
-                              Instant completedAt) {
+    public record StoredSetup(String haUrl, String haTokenEncrypted, String passwordHash, Instant completedAt) {
         @Override
         public String toString() {
             return "StoredSetup[haUrl=" + haUrl + ", completedAt=" + completedAt + "]";
@@ -70,7 +69,9 @@ public class OwnerAccount {
             jdbc.sql("""
                     INSERT INTO auth_setup (id, ha_url, ha_token_encrypted, password_hash, completed_at)
                     VALUES (1, :url, :token, :hash, :now)""")
-                    .param("url", haUrl).param("token", cipher.encrypt(haToken)).param("hash", passwordHash)
+                    .param("url", haUrl)
+                    .param("token", cipher.encrypt(haToken))
+                    .param("hash", passwordHash)
                     .param("now", java.sql.Timestamp.from(now))
                     .update();
             return true;
@@ -83,7 +84,8 @@ public class OwnerAccount {
 
     /** Replaces the password hash and voids every session issued so far. */
     public void changePassword(String passwordHash) {
-        jdbc.sql("UPDATE auth_setup SET password_hash = :hash, session_generation = session_generation + 1 WHERE id = 1")
+        jdbc.sql(
+                        "UPDATE auth_setup SET password_hash = :hash, session_generation = session_generation + 1 WHERE id = 1")
                 .param("hash", passwordHash)
                 .update();
         revocations.changed("generation");
@@ -94,7 +96,10 @@ public class OwnerAccount {
         return jdbc.sql("""
                 SELECT ha_url, ha_token_encrypted, password_hash, completed_at
                 FROM auth_setup WHERE id = 1""")
-                .query((rs, row) -> new StoredSetup(rs.getString(1), rs.getString(2), rs.getString(3),
+                .query((rs, row) -> new StoredSetup(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         rs.getTimestamp(4).toInstant()))
                 .optional();
     }

@@ -26,6 +26,7 @@ public class OwnerFacts {
     public Profile profile() {
         return jdbc.sql("SELECT display_name, email, avatar_url FROM owner_profile WHERE id = 1")
                 .query((rs, row) -> new Profile(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional().orElse(Profile.NONE);
+                .optional()
+                .orElse(Profile.NONE);
     }
 }

@@ -35,8 +35,7 @@ public final class PublicRoutes {
 
     private static final RequestMatcher ANY = new OrRequestMatcher(MATCHERS);
 
-    private PublicRoutes() {
-    }
+    private PublicRoutes() {}
 
     public static boolean matches(HttpServletRequest request) {
         return ANY.matches(request);

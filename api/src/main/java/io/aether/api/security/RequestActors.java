@@ -41,8 +41,11 @@ public class RequestActors implements CurrentActor, HandlerMethodArgumentResolve
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                 NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Actor resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mavContainer,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         return current().orElseGet(Actor::anonymous);
     }
 

@@ -43,8 +43,12 @@ public class SecretCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return FORMAT + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return FORMAT
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -72,7 +76,8 @@ public class SecretCipher {
             try {
                 key = Base64.getDecoder().decode(configured.strip());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("AETHER_SECRET_KEY must be base64 (32 bytes, e.g. `openssl rand -base64 32`)");
+                throw new IllegalStateException(
+                        "AETHER_SECRET_KEY must be base64 (32 bytes, e.g. `openssl rand -base64 32`)");
             }
             if (key.length != 32) {
                 throw new IllegalStateException("AETHER_SECRET_KEY must decode to 32 bytes, not " + key.length);
@@ -88,7 +93,10 @@ public class SecretCipher {
                 Files.createDirectories(file.getParent());
                 byte[] key = new byte[32];
                 RANDOM.nextBytes(key);
-                Path temp = Files.createTempFile(file.getParent(), KEY_FILE, ".tmp",
+                Path temp = Files.createTempFile(
+                        file.getParent(),
+                        KEY_FILE,
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(temp, Base64.getEncoder().encodeToString(key));
                 try {

@@ -3,6 +3,7 @@ package io.aether.api.security;
 import io.aether.api.platform.error.ErrorResponses;
 import io.aether.api.security.ratelimit.AuthRateLimitFilter;
 import io.aether.api.security.ratelimit.AuthRateLimiter;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import jakarta.servlet.DispatcherType;
 
 /**
  * Every route needs a credential except {@link PublicRoutes}. Stateless: no HTTP session, no
@@ -40,9 +40,15 @@ public class SecurityConfiguration {
             + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SessionTokens sessions, ApiKeys apiKeys,
-                                            AuthProperties properties, CrossSiteRequestGuard crossSite,
-                                            ErrorResponses errors, AuthRateLimiter rateLimiter) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SessionTokens sessions,
+            ApiKeys apiKeys,
+            AuthProperties properties,
+            CrossSiteRequestGuard crossSite,
+            ErrorResponses errors,
+            AuthRateLimiter rateLimiter)
+            throws Exception {
         CredentialAuthenticationFilter credentials =
                 new CredentialAuthenticationFilter(sessions, apiKeys, properties, crossSite, errors);
         http.csrf(AbstractHttpConfigurer::disable)
@@ -52,30 +58,36 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         // Written only on https requests (directly or via a trusted proxy).
-                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(
+                                        Duration.ofDays(365).toSeconds())
                                 .includeSubDomains(true)))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) -> {
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            errors.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                            errors.write(
+                                    request,
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "unauthorized",
                                     "Authentication required: send a session token (Authorization: Bearer), "
                                             + "an API key (X-API-Key) or the session cookie");
                         })
-                        .accessDeniedHandler((request, response, e) -> errors.write(request, response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Access denied")))
                 .addFilterBefore(credentials, AnonymousAuthenticationFilter.class)
                 // Session-only routes spend their own bucket, and only once the caller is authenticated.
                 .addFilterAfter(AuthRateLimitFilter.sessionOnly(rateLimiter, errors), AuthorizationFilter.class)
                 .authorizeHttpRequests(authorize -> authorize
                         // Error rendering of an already-authorized (or public) request.
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PublicRoutes.MATCHERS.toArray(RequestMatcher[]::new)).permitAll()
-                        .anyRequest().authenticated());
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(PublicRoutes.MATCHERS.toArray(RequestMatcher[]::new))
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated());
         return http.build();
     }
 
@@ -97,10 +109,16 @@ public class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-API-Key", "If-Match", "X-Correlation-ID",
-                "X-Consistency-Token"));
-        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-ID", "X-Consistency-Token",
-                "X-Consistency-Timeout", "Server-Timing"));
+        cors.setAllowedHeaders(List.of(
+                "Authorization", "Content-Type", "X-API-Key", "If-Match", "X-Correlation-ID", "X-Consistency-Token"));
+        cors.setExposedHeaders(List.of(
+                "ETag",
+                "Location",
+                "Retry-After",
+                "X-Correlation-ID",
+                "X-Consistency-Token",
+                "X-Consistency-Timeout",
+                "Server-Timing"));
         cors.setAllowCredentials(true);
         cors.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/api/**", cors);

@@ -16,7 +16,8 @@ public class SessionCookies {
     private final boolean publicUrlIsHttps;
 
     public SessionCookies(AetherProperties aether) {
-        this.publicUrlIsHttps = aether.publicUrl() != null && aether.publicUrl().strip().startsWith("https://");
+        this.publicUrlIsHttps =
+                aether.publicUrl() != null && aether.publicUrl().strip().startsWith("https://");
     }
 
     public void set(HttpServletRequest request, HttpServletResponse response, SessionTokens.IssuedSession session) {

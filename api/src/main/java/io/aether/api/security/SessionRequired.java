@@ -1,7 +1,6 @@
 package io.aether.api.security;
 
 import io.aether.api.platform.error.ApiException;
-import io.aether.api.security.AetherAuthentication;
 import io.aether.domain.ErrorKind;
 
 /**
@@ -9,12 +8,12 @@ import io.aether.domain.ErrorKind;
  * an API key: a leaked key must not be able to mint more keys or lock the owner out.
  */
 public final class SessionRequired {
-    private SessionRequired() {
-    }
+    private SessionRequired() {}
 
     public static AetherAuthentication of(AetherAuthentication caller) {
         if (caller.session() == null) {
-            throw new ApiException(ErrorKind.FORBIDDEN,
+            throw new ApiException(
+                    ErrorKind.FORBIDDEN,
                     "This needs a signed-in session (password, passkey, Home Assistant token or Google), not an API key");
         }
         return caller;

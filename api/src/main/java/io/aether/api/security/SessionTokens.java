@@ -39,14 +39,21 @@ public class SessionTokens {
     /** Built once: a parser owns a Jackson mapper, far too costly to make on every request. */
     private final JwtParser parser;
 
-    public SessionTokens(JdbcClient jdbc, CredentialRevocations revocations, AuthProperties properties,
-                         SecretCipher cipher, Clock clock) {
+    public SessionTokens(
+            JdbcClient jdbc,
+            CredentialRevocations revocations,
+            AuthProperties properties,
+            SecretCipher cipher,
+            Clock clock) {
         this.jdbc = jdbc;
         this.revocations = revocations;
         this.properties = properties;
         this.clock = clock;
         this.key = Keys.hmacShaKeyFor(secret(jdbc, properties.jwtSecret(), cipher));
-        this.parser = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build();
+        this.parser = Jwts.parser()
+                .verifyWith(key)
+                .clock(() -> Date.from(clock.instant()))
+                .build();
     }
 
     /** A new session for the owner. */
@@ -80,7 +87,9 @@ public class SessionTokens {
             // Bad signature, unsigned ("alg": "none"), malformed: one answer, no detail to probe with.
             throw new InvalidCredentialException("Session token is invalid");
         }
-        if (claims.getId() == null || claims.getIssuedAt() == null || claims.getExpiration() == null
+        if (claims.getId() == null
+                || claims.getIssuedAt() == null
+                || claims.getExpiration() == null
                 || !properties.username().equals(claims.getSubject())) {
             throw new InvalidCredentialException("Session token is invalid");
         }
@@ -89,13 +98,18 @@ public class SessionTokens {
         if (!(generation instanceof Integer) || !revocations.sessionCurrent(claims.getId(), (Integer) generation)) {
             throw new InvalidCredentialException("Session has been signed out");
         }
-        return new Session(claims.getSubject(), claims.getId(), issuedAt, claims.getExpiration().toInstant());
+        return new Session(
+                claims.getSubject(),
+                claims.getId(),
+                issuedAt,
+                claims.getExpiration().toInstant());
     }
 
     /** Ends a session everywhere: its id is refused until the token would have expired. */
     public void revoke(Session session) {
         jdbc.sql("INSERT INTO revoked_session (jti, expires_at) VALUES (:jti, :expires) ON CONFLICT (jti) DO NOTHING")
-                .param("jti", session.id()).param("expires", Timestamp.from(session.expiresAt()))
+                .param("jti", session.id())
+                .param("expires", Timestamp.from(session.expiresAt()))
                 .update();
         jdbc.sql("DELETE FROM revoked_session WHERE expires_at < :now")
                 .param("now", Timestamp.from(clock.instant()))
@@ -106,7 +120,8 @@ public class SessionTokens {
     /** Read from the database, not a cache: a password change on any node ends sessions at once. */
     private int generation() {
         return jdbc.sql("SELECT COALESCE((SELECT session_generation FROM auth_setup WHERE id = 1), 0)")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 
     public record IssuedSession(String token, String id, Instant issuedAt, Instant expiresAt) {
@@ -116,8 +131,7 @@ public class SessionTokens {
         }
     }
 
-    public record Session(String subject, String id, Instant issuedAt, Instant expiresAt) {
-    }
+    public record Session(String subject, String id, Instant issuedAt, Instant expiresAt) {}
 
     private static byte[] secret(JdbcClient jdbc, String configured, SecretCipher cipher) {
         if (configured != null && !configured.isEmpty()) {
@@ -136,7 +150,9 @@ public class SessionTokens {
                 .param("value", cipher.encrypt(Base64.getEncoder().encodeToString(generated)))
                 .update();
         String stored = jdbc.sql("SELECT value_encrypted FROM auth_secret WHERE name = :name")
-                .param("name", GENERATED_KEY_NAME).query(String.class).single();
+                .param("name", GENERATED_KEY_NAME)
+                .query(String.class)
+                .single();
         return Base64.getDecoder().decode(cipher.decrypt(stored));
     }
 }

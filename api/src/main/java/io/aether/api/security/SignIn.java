@@ -1,8 +1,5 @@
 package io.aether.api.security;
 
-import io.aether.api.security.AuthProperties;
-import io.aether.api.security.SessionCookies;
-import io.aether.api.security.SessionTokens;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.security.RecordLoginFailed;
 import io.aether.domain.security.RecordLoginSucceeded;
@@ -30,10 +27,12 @@ public class SignIn {
     }
 
     /** method: password, ha_token, passkey or google. */
-    public AuthResponses.Login succeeded(HttpServletRequest request, HttpServletResponse response, String method,
-                                         String message) {
+    public AuthResponses.Login succeeded(
+            HttpServletRequest request, HttpServletResponse response, String method, String message) {
         SessionTokens.IssuedSession session = sessions.issue();
-        audit.record(request, Actor.user(properties.username()),
+        audit.record(
+                request,
+                Actor.user(properties.username()),
                 context -> new RecordLoginSucceeded(SecurityPrincipal.ID, method, session.id(), context));
         cookies.set(request, response, session);
         return new AuthResponses.Login(session.token(), properties.username(), message);
@@ -44,7 +43,10 @@ public class SignIn {
      * (truncated), the credential never.
      */
     public void failed(HttpServletRequest request, String method, String attemptedUsername, String reason) {
-        audit.record(request, Actor.anonymous(), attemptedUsername,
+        audit.record(
+                request,
+                Actor.anonymous(),
+                attemptedUsername,
                 context -> new RecordLoginFailed(SecurityPrincipal.ID, method, attemptedUsername, reason, context));
     }
 

@@ -1,8 +1,8 @@
 package io.aether.api.system;
 
 import io.aether.api.platform.error.ApiException;
-import io.aether.domain.ErrorKind;
 import io.aether.api.platform.eventstore.EventStoreConfiguration;
+import io.aether.domain.ErrorKind;
 import io.aether.query.Projections;
 import java.time.Instant;
 import java.util.Comparator;
@@ -27,8 +27,8 @@ public class EventProcessors {
     private final TokenStore tokenStore;
     private final JdbcClient jdbc;
 
-    public EventProcessors(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                           JdbcClient jdbc) {
+    public EventProcessors(
+            EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore, JdbcClient jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -50,23 +50,35 @@ public class EventProcessors {
      * the token store. The processor has caught up when this node holds every segment and the
      * slowest is at the head.
      */
-    private static SystemResponses.Processor status(StreamingEventProcessor p, Long head, int totalSegments,
-                                                    int unclaimedSegments) {
+    private static SystemResponses.Processor status(
+            StreamingEventProcessor p, Long head, int totalSegments, int unclaimedSegments) {
         Map<Integer, EventTrackerStatus> segments = p.processingStatus();
         boolean error = segments.values().stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean replayToken = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         // A segment with no token yet has processed nothing (position 0).
-        Long position = segments.isEmpty() ? null : segments.values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .map(o -> o.orElse(0L))
-                .min(Long::compare).orElse(null);
+        Long position = segments.isEmpty()
+                ? null
+                : segments.values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .map(o -> o.orElse(0L))
+                        .min(Long::compare)
+                        .orElse(null);
         Long lag = position == null || head == null ? null : Math.max(0, head - position);
         boolean caughtUp = segments.size() == totalSegments && lag != null && lag == 0;
         // Axon keeps a replay token until an event newer than the reset point arrives; a replay
         // that has reached the head on every segment is finished for anyone reading the projection.
         boolean replaying = replayToken && !caughtUp;
-        return new SystemResponses.Processor(p.getName(), p.isRunning(), p.isError() || error, replaying, position,
-                head, lag, segments.size(), totalSegments, unclaimedSegments);
+        return new SystemResponses.Processor(
+                p.getName(),
+                p.isRunning(),
+                p.isError() || error,
+                replaying,
+                position,
+                head,
+                lag,
+                segments.size(),
+                totalSegments,
+                unclaimedSegments);
     }
 
     /**
@@ -78,10 +90,12 @@ public class EventProcessors {
      */
     private int unclaimedSegments(String processorName) {
         Instant staleBefore = Instant.now().minus(EventStoreConfiguration.STALE_CLAIM_AFTER);
-        return jdbc.sql("SELECT owner, timestamp FROM token_entry WHERE processor_name = :name")
+        return jdbc
+                .sql("SELECT owner, timestamp FROM token_entry WHERE processor_name = :name")
                 .param("name", processorName)
                 .query((rs, row) -> isUnclaimed(rs.getString("owner"), rs.getString("timestamp"), staleBefore))
-                .list().stream()
+                .list()
+                .stream()
                 .mapToInt(unclaimed -> unclaimed ? 1 : 0)
                 .sum();
     }
@@ -100,12 +114,13 @@ public class EventProcessors {
     /** Clears a projection's tables (its reset handler) and replays every event into it. */
     public void rebuild(String name) {
         if (!Projections.NAMES.contains(name)) {
-            throw new ApiException(ErrorKind.NOT_FOUND,
+            throw new ApiException(
+                    ErrorKind.NOT_FOUND,
                     "No projection named '" + name + "'; projections: " + String.join(", ", Projections.NAMES));
         }
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new ApiException(ErrorKind.UNAVAILABLE,
-                        "Projection '" + name + "' is not running"));
+        StreamingEventProcessor processor = processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new ApiException(ErrorKind.UNAVAILABLE, "Projection '" + name + "' is not running"));
         requireClaimed(processor);
         processor.shutDown();
         processor.resetTokens();
@@ -115,7 +130,8 @@ public class EventProcessors {
     /** A reset before the segments are claimed can leave the processor idle (stack notes #4): refuse it. */
     private static void requireClaimed(StreamingEventProcessor processor) {
         if (processor.processingStatus().isEmpty()) {
-            throw new ApiException(ErrorKind.UNAVAILABLE,
+            throw new ApiException(
+                    ErrorKind.UNAVAILABLE,
                     "Projection '" + processor.getName() + "' has not claimed its segments yet; try again shortly");
         }
     }

@@ -33,7 +33,11 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
             Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             String path = pattern != null ? pattern.toString() : "unmatched";
             Object errorType = request.getAttribute(ErrorResponses.ERROR_TYPE_ATTRIBUTE);
-            metrics.finished(request.getMethod(), path, response.getStatus(), (System.nanoTime() - start) / 1e6,
+            metrics.finished(
+                    request.getMethod(),
+                    path,
+                    response.getStatus(),
+                    (System.nanoTime() - start) / 1e6,
                     errorType == null ? null : errorType.toString());
         }
     }

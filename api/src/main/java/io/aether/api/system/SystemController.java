@@ -1,9 +1,9 @@
 package io.aether.api.system;
 
-import io.aether.domain.ErrorKind;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.aether.api.platform.error.ApiException;
+import io.aether.domain.ErrorKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -43,8 +43,7 @@ public class SystemController {
     @Operation(summary = "Readiness: 503 while the database is unreachable")
     public SystemResponses.Health ready() {
         if (!status.databaseReachable()) {
-            throw new ApiException(ErrorKind.UNAVAILABLE,
-                    "Not ready: database unavailable");
+            throw new ApiException(ErrorKind.UNAVAILABLE, "Not ready: database unavailable");
         }
         return new SystemResponses.Health(SystemResponses.HealthStatus.HEALTHY, Instant.now(), status.version());
     }
@@ -57,7 +56,9 @@ public class SystemController {
     }
 
     @GetMapping("/metrics")
-    @Operation(summary = "Request counts, latency percentiles, errors, active requests and uptime (JSON); Prometheus text at /api/v1/metrics/prometheus")
+    @Operation(
+            summary =
+                    "Request counts, latency percentiles, errors, active requests and uptime (JSON); Prometheus text at /api/v1/metrics/prometheus")
     public Map<String, Object> metrics() {
         return metrics.snapshot(status.uptimeSeconds());
     }

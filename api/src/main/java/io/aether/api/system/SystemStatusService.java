@@ -1,7 +1,7 @@
 package io.aether.api.system;
 
-import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.homeassistant.HomeAssistantConnection;
+import io.aether.api.platform.config.AetherProperties;
 import io.aether.homeassistant.HomeAssistantException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -23,8 +23,12 @@ public class SystemStatusService {
     private final AetherProperties properties;
     private final String version;
 
-    public SystemStatusService(DataSource dataSource, HomeAssistantConnection homeAssistant, EventProcessors processors,
-                               AetherProperties properties, ObjectProvider<BuildProperties> build) {
+    public SystemStatusService(
+            DataSource dataSource,
+            HomeAssistantConnection homeAssistant,
+            EventProcessors processors,
+            AetherProperties properties,
+            ObjectProvider<BuildProperties> build) {
         this.dataSource = dataSource;
         this.homeAssistant = homeAssistant;
         this.processors = processors;
@@ -42,7 +46,8 @@ public class SystemStatusService {
     }
 
     public boolean databaseReachable() {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.setQueryTimeout(DB_CHECK_SECONDS);
             statement.execute("SELECT 1");
             return true;
@@ -55,51 +60,77 @@ public class SystemStatusService {
         List<SystemResponses.Component> components = new ArrayList<>();
         long start = System.nanoTime();
         boolean db = databaseReachable();
-        components.add(new SystemResponses.Component("database",
+        components.add(new SystemResponses.Component(
+                "database",
                 db ? SystemResponses.HealthStatus.HEALTHY : SystemResponses.HealthStatus.UNHEALTHY,
-                db ? "PostgreSQL reachable" : "PostgreSQL unreachable", millisSince(start)));
+                db ? "PostgreSQL reachable" : "PostgreSQL unreachable",
+                millisSince(start)));
         components.add(homeAssistant());
         List<SystemResponses.Processor> processorStatus = db ? processors.status() : List.of();
         components.add(processorsComponent(processorStatus, db));
 
-        SystemResponses.HealthStatus overall = !db ? SystemResponses.HealthStatus.UNHEALTHY
+        SystemResponses.HealthStatus overall = !db
+                ? SystemResponses.HealthStatus.UNHEALTHY
                 : components.stream().allMatch(c -> c.status() == SystemResponses.HealthStatus.HEALTHY)
-                ? SystemResponses.HealthStatus.HEALTHY : SystemResponses.HealthStatus.DEGRADED;
-        String publicUrl = properties.publicUrl() == null || properties.publicUrl().isBlank() ? null : properties.publicUrl();
-        return new SystemResponses.Status(overall, Instant.now(), version, properties.environment(), components,
-                uptimeSeconds(), publicUrl, "monolith", processorStatus);
+                        ? SystemResponses.HealthStatus.HEALTHY
+                        : SystemResponses.HealthStatus.DEGRADED;
+        String publicUrl =
+                properties.publicUrl() == null || properties.publicUrl().isBlank() ? null : properties.publicUrl();
+        return new SystemResponses.Status(
+                overall,
+                Instant.now(),
+                version,
+                properties.environment(),
+                components,
+                uptimeSeconds(),
+                publicUrl,
+                "monolith",
+                processorStatus);
     }
 
     private SystemResponses.Component homeAssistant() {
         long start = System.nanoTime();
         try {
             homeAssistant.client().apiStatus();
-            return new SystemResponses.Component("home_assistant", SystemResponses.HealthStatus.HEALTHY,
-                    "Home Assistant API running", millisSince(start));
+            return new SystemResponses.Component(
+                    "home_assistant",
+                    SystemResponses.HealthStatus.HEALTHY,
+                    "Home Assistant API running",
+                    millisSince(start));
         } catch (HomeAssistantException e) {
-            return new SystemResponses.Component("home_assistant", SystemResponses.HealthStatus.DEGRADED,
-                    e.getMessage(), millisSince(start));
+            return new SystemResponses.Component(
+                    "home_assistant", SystemResponses.HealthStatus.DEGRADED, e.getMessage(), millisSince(start));
         }
     }
 
     private static SystemResponses.Component processorsComponent(List<SystemResponses.Processor> list, boolean db) {
         if (!db) {
-            return new SystemResponses.Component("event_processors", SystemResponses.HealthStatus.DEGRADED,
-                    "unknown: database unreachable", null);
+            return new SystemResponses.Component(
+                    "event_processors", SystemResponses.HealthStatus.DEGRADED, "unknown: database unreachable", null);
         }
         List<String> problems = list.stream()
                 .filter(p -> !p.running() || p.error() || p.unclaimedSegments() > 0)
-                .map(p -> p.name() + (p.error() ? " is in error (retrying)"
-                        : !p.running() ? " is not running" : " has " + p.unclaimedSegments() + " segment(s) no node processes"))
+                .map(p -> p.name()
+                        + (p.error()
+                                ? " is in error (retrying)"
+                                : !p.running()
+                                        ? " is not running"
+                                        : " has " + p.unclaimedSegments() + " segment(s) no node processes"))
                 .toList();
-        long maxLag = list.stream().map(SystemResponses.Processor::lag).filter(l -> l != null)
-                .mapToLong(Long::longValue).max().orElse(0);
+        long maxLag = list.stream()
+                .map(SystemResponses.Processor::lag)
+                .filter(l -> l != null)
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0);
         String message = problems.isEmpty()
                 ? list.size() + " processors running, max lag " + maxLag + " events"
                 : String.join("; ", problems);
-        return new SystemResponses.Component("event_processors",
+        return new SystemResponses.Component(
+                "event_processors",
                 problems.isEmpty() ? SystemResponses.HealthStatus.HEALTHY : SystemResponses.HealthStatus.DEGRADED,
-                message, null);
+                message,
+                null);
     }
 
     private static double millisSince(long startNanos) {

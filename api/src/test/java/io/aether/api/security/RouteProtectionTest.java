@@ -25,12 +25,22 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class RouteProtectionTest extends IntegrationTest {
     /** The public routes of docs/api.md, as "METHOD pattern". */
     private static final Set<String> PUBLIC = Set.of(
-            "GET /api/v1/health", "GET /api/v1/ready", "GET /api/v1/status",
-            "GET /api/v1/auth/setup-status", "POST /api/v1/auth/setup", "POST /api/v1/auth/login",
-            "POST /api/v1/auth/login/ha-token", "POST /api/v1/auth/passkey/authenticate/options",
-            "POST /api/v1/auth/passkey/authenticate/verify", "GET /login",
-            "GET /api/openapi.json", "GET /api/openapi.json/{group}", "GET /api/openapi.json.yaml",
-            "GET /api/openapi.json.yaml/{group}", "GET /api/openapi.json/swagger-config", "GET /api/docs");
+            "GET /api/v1/health",
+            "GET /api/v1/ready",
+            "GET /api/v1/status",
+            "GET /api/v1/auth/setup-status",
+            "POST /api/v1/auth/setup",
+            "POST /api/v1/auth/login",
+            "POST /api/v1/auth/login/ha-token",
+            "POST /api/v1/auth/passkey/authenticate/options",
+            "POST /api/v1/auth/passkey/authenticate/verify",
+            "GET /login",
+            "GET /api/openapi.json",
+            "GET /api/openapi.json/{group}",
+            "GET /api/openapi.json.yaml",
+            "GET /api/openapi.json.yaml/{group}",
+            "GET /api/openapi.json/swagger-config",
+            "GET /api/docs");
 
     @Autowired
     private ApplicationContext context;
@@ -38,7 +48,9 @@ class RouteProtectionTest extends IntegrationTest {
     @Test
     void everyNonPublicRouteAnswers401WithoutCredentials() {
         Set<String> routes = registeredRoutes();
-        assertThat(routes).as("routes found").hasSizeGreaterThan(30)
+        assertThat(routes)
+                .as("routes found")
+                .hasSizeGreaterThan(30)
                 .contains("GET /api/v1/proposals", "POST /api/v1/auth/api-keys", "GET /api/v1/metrics/prometheus");
         List<String> unprotected = new ArrayList<>();
         List<String> publicButRefused = new ArrayList<>();
@@ -56,23 +68,32 @@ class RouteProtectionTest extends IntegrationTest {
             }
         }
         assertThat(unprotected).as("routes answering without a credential").isEmpty();
-        assertThat(publicButRefused).as("public routes refusing anonymous callers").isEmpty();
+        assertThat(publicButRefused)
+                .as("public routes refusing anonymous callers")
+                .isEmpty();
     }
 
     @Test
     void theOpenApiDescriptionMarksExactlyThePublicOperationsAsNeedingNoCredential() {
-        com.fasterxml.jackson.databind.JsonNode api = anonymous.get("/api/openapi.json").json();
-        assertThat(api.get("components").get("securitySchemes").fieldNames()).toIterable()
+        com.fasterxml.jackson.databind.JsonNode api =
+                anonymous.get("/api/openapi.json").json();
+        assertThat(api.get("components").get("securitySchemes").fieldNames())
+                .toIterable()
                 .containsExactlyInAnyOrder("bearerAuth", "APIKeyHeader", "APIKeyQuery", "sessionCookie");
         Set<String> documentedPublic = new TreeSet<>();
-        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            com.fasterxml.jackson.databind.JsonNode security = operation.getValue().get("security");
-            if (security != null && security.isEmpty()) {
-                documentedPublic.add(operation.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
-        assertThat(documentedPublic).containsExactlyInAnyOrderElementsOf(
-                PUBLIC.stream().filter(route -> route.contains(" /api/v1/")).toList());
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    com.fasterxml.jackson.databind.JsonNode security =
+                            operation.getValue().get("security");
+                    if (security != null && security.isEmpty()) {
+                        documentedPublic.add(operation.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }));
+        assertThat(documentedPublic)
+                .containsExactlyInAnyOrderElementsOf(PUBLIC.stream()
+                        .filter(route -> route.contains(" /api/v1/"))
+                        .toList());
     }
 
     @Test
@@ -86,8 +107,10 @@ class RouteProtectionTest extends IntegrationTest {
         assertThat(index.status()).as(index.body()).isEqualTo(200);
         assertThat(index.body()).contains("swagger-ui");
         // What the page loads next: its script, which names the configuration, which names the document.
-        assertThat(anonymous.get("/api/swagger-ui/swagger-initializer.js").status()).isEqualTo(200);
-        assertThat(anonymous.get("/api/swagger-ui/swagger-ui-bundle.js").status()).isEqualTo(200);
+        assertThat(anonymous.get("/api/swagger-ui/swagger-initializer.js").status())
+                .isEqualTo(200);
+        assertThat(anonymous.get("/api/swagger-ui/swagger-ui-bundle.js").status())
+                .isEqualTo(200);
         assertThat(anonymous.get("/api/openapi.json/swagger-config").status()).isEqualTo(200);
         // Nothing else under /api opens up with it.
         assertThat(anonymous.get("/api/swagger-uix").status()).isEqualTo(401);
@@ -101,15 +124,17 @@ class RouteProtectionTest extends IntegrationTest {
 
     private Http.Response call(String method, String path) {
         HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE") || method.equals("HEAD")
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
-        return anonymous.send(HttpRequest.newBuilder(anonymous.uri(path)).method(method, body),
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString("{}");
+        return anonymous.send(
+                HttpRequest.newBuilder(anonymous.uri(path)).method(method, body),
                 Map.of("Content-Type", "application/json"));
     }
 
     private Set<String> registeredRoutes() {
         Set<String> routes = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
-                .values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 Set<String> patterns = info.getPathPatternsCondition() != null

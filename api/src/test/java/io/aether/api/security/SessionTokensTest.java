@@ -11,8 +11,15 @@ class SessionTokensTest {
 
     @Test
     void aConfiguredSigningSecretShorterThan32BytesStopsTheServer() {
-        AuthProperties properties = new AuthProperties("admin", null, "only-31-bytes-long-secret-12345", Duration.ofHours(72),
-                null, 4, List.of(), new AuthProperties.Google(null, "", List.of(), null),
+        AuthProperties properties = new AuthProperties(
+                "admin",
+                null,
+                "only-31-bytes-long-secret-12345",
+                Duration.ofHours(72),
+                null,
+                4,
+                List.of(),
+                new AuthProperties.Google(null, "", List.of(), null),
                 new AuthProperties.Passkey(null, "Aether", List.of(), Duration.ofMinutes(5)));
         // The length is checked before anything touches the database.
         assertThatThrownBy(() -> new SessionTokens(null, null, properties, null, Clock.systemUTC()))

@@ -15,7 +15,8 @@ import java.util.Map;
 /** A tiny HTTP client for the integration tests: raw bodies in, status + parsed JSON out. */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Map<String, String> defaultHeaders;
 
@@ -41,8 +42,8 @@ public final class Http {
 
     /** Signs in with a password and returns a client that sends the session token. */
     public Http signIn(String username, String password) {
-        Response login = anonymous().post("/api/v1/auth/login",
-                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+        Response login = anonymous()
+                .post("/api/v1/auth/login", "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
         if (login.status() != 200) {
             throw new AssertionError("sign-in failed: " + login.status() + " " + login.body());
         }
@@ -82,10 +83,10 @@ public final class Http {
     }
 
     public Response post(String path, String body, Map<String, String> headers) {
-        HttpRequest.BodyPublisher publisher = body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        return send(HttpRequest.newBuilder(uri(path)).POST(publisher).header("Content-Type", "application/json"),
-                headers);
+        HttpRequest.BodyPublisher publisher =
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return send(
+                HttpRequest.newBuilder(uri(path)).POST(publisher).header("Content-Type", "application/json"), headers);
     }
 
     public Response post(String path, Object body) {
@@ -108,8 +109,8 @@ public final class Http {
         });
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

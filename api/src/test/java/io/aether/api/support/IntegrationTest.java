@@ -1,5 +1,7 @@
 package io.aether.api.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.AetherApplication;
 import io.aether.simulator.HomeAssistantSimulator;
@@ -16,8 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The real application over HTTP, on a real PostgreSQL (the embedded one in a fresh data
  * directory, or the server named by AETHER_DB_URL) and the Home Assistant simulator. Every
@@ -32,6 +32,7 @@ public abstract class IntegrationTest {
     public static final String JWT_SECRET = "integration-test-jwt-secret-0123456789abcdef-0123456789abcdef-xyz";
     /** One session for the whole run: setup happens once per database. */
     private static String sessionToken;
+
     protected static final HomeAssistantSimulator HA;
     private static final Path DATA_DIR;
 
@@ -83,8 +84,9 @@ public abstract class IntegrationTest {
         if (sessionToken == null) {
             Http.Response status = anonymous.get("/api/v1/auth/setup-status");
             if (!status.json().get("setup_complete").asBoolean()) {
-                Http.Response setup = anonymous.post("/api/v1/auth/setup", Map.of(
-                        "ha_url", HA.baseUrl(), "ha_token", HA_TOKEN, "password", OWNER_PASSWORD));
+                Http.Response setup = anonymous.post(
+                        "/api/v1/auth/setup",
+                        Map.of("ha_url", HA.baseUrl(), "ha_token", HA_TOKEN, "password", OWNER_PASSWORD));
                 assertThat(setup.status()).as(setup.body()).isEqualTo(200);
                 sessionToken = setup.json().get("token").asText();
             } else {
@@ -96,7 +98,9 @@ public abstract class IntegrationTest {
 
     /** Number of events in the store: bad input must not change it. */
     protected long eventCount() {
-        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     protected static final String AUTOMATION = """
@@ -114,7 +118,8 @@ public abstract class IntegrationTest {
 
     protected String createApproved() {
         String id = create(AUTOMATION);
-        assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/proposals/" + id + "/approve", "{}").status())
+                .isEqualTo(200);
         return id;
     }
 

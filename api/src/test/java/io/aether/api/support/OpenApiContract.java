@@ -46,16 +46,18 @@ public final class OpenApiContract {
         if (!responses.has(key)) {
             List<String> documented = new ArrayList<>();
             responses.fieldNames().forEachRemaining(documented::add);
-            return List.of(what + ": status not documented for " + method + " " + template.get()
-                    + " (documented: " + documented + ")");
+            return List.of(what + ": status not documented for " + method + " " + template.get() + " (documented: "
+                    + documented + ")");
         }
-        JsonNode schema = responses.path(key).path("content").path("application/json").path("schema");
+        JsonNode schema =
+                responses.path(key).path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {
             schema = responses.path(key).path("content").path("*/*").path("schema");
         }
         boolean hasBody = body != null && !body.isEmpty();
         if (!hasBody) {
-            return schema.isMissingNode() ? List.of()
+            return schema.isMissingNode()
+                    ? List.of()
                     : List.of(what + ": the document describes a body, the response has none");
         }
         if (schema.isMissingNode()) {
@@ -80,6 +82,8 @@ public final class OpenApiContract {
                 matches.add(template);
             }
         }
-        return matches.stream().min(Comparator.comparingLong(t -> t.chars().filter(c -> c == '{').count()));
+        return matches.stream()
+                .min(Comparator.comparingLong(
+                        t -> t.chars().filter(c -> c == '{').count()));
     }
 }

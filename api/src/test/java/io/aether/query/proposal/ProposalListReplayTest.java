@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProposalListReplayTest extends IntegrationTest {
     @Autowired
     ProposalListProjection projection;
+
     @Autowired
     EventStore eventStore;
 
@@ -33,9 +34,11 @@ class ProposalListReplayTest extends IntegrationTest {
         String deleted = create(AUTOMATION);
         http.delete("/api/v1/proposals/" + deleted);
         List<UUID> ids = List.of(UUID.fromString(deployed), UUID.fromString(rejected), UUID.fromString(deleted));
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                http.get("/api/v1/proposals?limit=500").body().contains(rejected)
-                        && version(deployed) == proposal(deployed).get("version").asInt());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/v1/proposals?limit=500").body().contains(rejected)
+                        && version(deployed)
+                                == proposal(deployed).get("version").asInt());
         String rows = rows(ids);
         String counts = counts();
         assertThat(rows).contains(deployed, rejected).doesNotContain(deleted);
@@ -53,22 +56,33 @@ class ProposalListReplayTest extends IntegrationTest {
 
     private int version(String id) {
         return jdbc.sql("SELECT coalesce(max(version), 0) FROM proposal_list WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(Integer.class).single();
+                .param("id", UUID.fromString(id))
+                .query(Integer.class)
+                .single();
     }
 
     private List<ProposalListProjection.Change> changes(UUID id) {
         List<ProposalListProjection.Change> changes = new ArrayList<>();
-        eventStore.readEvents(id.toString(), 0L).asStream().forEach(m -> changes.add(new ProposalListProjection.Change(
-                (ProposalEvent) m.getPayload(), Math.toIntExact(m.getSequenceNumber() + 1), m.getTimestamp())));
+        eventStore
+                .readEvents(id.toString(), 0L)
+                .asStream()
+                .forEach(m -> changes.add(new ProposalListProjection.Change(
+                        (ProposalEvent) m.getPayload(), Math.toIntExact(m.getSequenceNumber() + 1), m.getTimestamp())));
         return changes;
     }
 
     private String rows(List<UUID> ids) {
-        return jdbc.sql("SELECT * FROM proposal_list WHERE id IN (:ids) ORDER BY id").param("ids", ids)
-                .query().listOfRows().toString();
+        return jdbc.sql("SELECT * FROM proposal_list WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query()
+                .listOfRows()
+                .toString();
     }
 
     private String counts() {
-        return jdbc.sql("SELECT * FROM proposal_list_count ORDER BY status").query().listOfRows().toString();
+        return jdbc.sql("SELECT * FROM proposal_list_count ORDER BY status")
+                .query()
+                .listOfRows()
+                .toString();
     }
 }

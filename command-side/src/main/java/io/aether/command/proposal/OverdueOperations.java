@@ -36,8 +36,8 @@ public class OverdueOperations {
     private final AutomationGateway automations;
     private final Duration timeout;
 
-    public OverdueOperations(AutomationGateway automations,
-                             @Value("${aether.deploy.operation-deadline:5m}") Duration timeout) {
+    public OverdueOperations(
+            AutomationGateway automations, @Value("${aether.deploy.operation-deadline:5m}") Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("aether.deploy.operation-deadline must be positive; got " + timeout);
         }
@@ -46,8 +46,7 @@ public class OverdueOperations {
     }
 
     /** The payload of the deadline: which operation it guards (a later one must not be resolved by it). */
-    public record Deadline(UUID operationId) {
-    }
+    public record Deadline(UUID operationId) {}
 
     /** Schedules the deadline of the operation just requested, in the current aggregate's scope. */
     void schedule(DeadlineManager deadlines, UUID operationId) {
@@ -72,36 +71,49 @@ public class OverdueOperations {
             Optional<JsonNode> current = automations.currentConfig(haId);
             if (pending.kind() == PendingOperation.Kind.DEPLOYMENT) {
                 if (current.isPresent() && current.get().equals(pending.config())) {
-                    log.info("deployment {} of proposal {} is overdue; HA holds its config: recording it as deployed",
-                            pending.operationId(), proposalId);
+                    log.info(
+                            "deployment {} of proposal {} is overdue; HA holds its config: recording it as deployed",
+                            pending.operationId(),
+                            proposalId);
                     // What HA held before is lost with the process that saved it; our history's
                     // live config is the best account (as when the process repeats its own save).
-                    JsonNode previous = state.everDeployed() ? state.liveConfigAt(state.version()).orElse(null) : null;
-                    return new RecordDeploymentSucceeded(proposalId, pending.operationId(), previous,
-                            ProposalDeploymentProcess.METHOD_REST_API);
+                    JsonNode previous = state.everDeployed()
+                            ? state.liveConfigAt(state.version()).orElse(null)
+                            : null;
+                    return new RecordDeploymentSucceeded(
+                            proposalId, pending.operationId(), previous, ProposalDeploymentProcess.METHOD_REST_API);
                 }
                 return deploymentFailed(state, late + "; Home Assistant does not hold the configuration");
             }
             Optional<String> missing = switch (pending.rollbackAction()) {
-                case RESTORED -> current.isPresent() && current.get().equals(pending.config()) ? Optional.empty()
-                        : Optional.of("Home Assistant does not hold the restored configuration");
-                case DELETED -> current.isEmpty() ? Optional.empty()
-                        : Optional.of("Home Assistant still holds the automation");
-                case DISABLED -> current.isPresent() && automations.isOn(haId).filter(on -> !on).isPresent()
-                        ? Optional.empty() : Optional.of("the automation is not off in Home Assistant");
+                case RESTORED ->
+                    current.isPresent() && current.get().equals(pending.config())
+                            ? Optional.empty()
+                            : Optional.of("Home Assistant does not hold the restored configuration");
+                case DELETED ->
+                    current.isEmpty() ? Optional.empty() : Optional.of("Home Assistant still holds the automation");
+                case DISABLED ->
+                    current.isPresent()
+                                    && automations.isOn(haId).filter(on -> !on).isPresent()
+                            ? Optional.empty()
+                            : Optional.of("the automation is not off in Home Assistant");
             };
             if (missing.isEmpty()) {
-                log.info("rollback {} of proposal {} is overdue; HA shows it done: recording it as rolled back",
-                        pending.operationId(), proposalId);
+                log.info(
+                        "rollback {} of proposal {} is overdue; HA shows it done: recording it as rolled back",
+                        pending.operationId(),
+                        proposalId);
                 return new RecordRollbackSucceeded(proposalId, pending.operationId());
             }
             return rollbackFailed(state, late + "; " + missing.get());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null || e.getMessage().isBlank()
-                    ? e.getClass().getSimpleName() : e.getMessage();
+                    ? e.getClass().getSimpleName()
+                    : e.getMessage();
             String reason = late + " and Home Assistant could not be checked: " + message;
             return pending.kind() == PendingOperation.Kind.DEPLOYMENT
-                    ? deploymentFailed(state, reason) : rollbackFailed(state, reason);
+                    ? deploymentFailed(state, reason)
+                    : rollbackFailed(state, reason);
         }
     }
 

@@ -17,6 +17,7 @@ import io.aether.domain.proposal.InvalidProposalCommandException;
 import io.aether.domain.proposal.PendingOperation;
 import io.aether.domain.proposal.ProposalApproved;
 import io.aether.domain.proposal.ProposalArchived;
+import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalDeleted;
 import io.aether.domain.proposal.ProposalDeployed;
@@ -35,7 +36,6 @@ import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalState;
 import io.aether.domain.proposal.ProposalStatus;
 import io.aether.domain.proposal.ProposalType;
-import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
@@ -106,8 +106,11 @@ public class ProposalAggregate {
         if (command.content() == null || command.content().proposalType() == null) {
             throw new InvalidProposalCommandException("proposal content and its proposal_type are required");
         }
-        apply(new ProposalCreated(command.proposalId(), command.content(),
-                AutomationConfig.haAutomationId(command.proposalId()), actorOf(command.actor())));
+        apply(new ProposalCreated(
+                command.proposalId(),
+                command.content(),
+                AutomationConfig.haAutomationId(command.proposalId()),
+                actorOf(command.actor())));
     }
 
     @CommandHandler
@@ -149,8 +152,13 @@ public class ProposalAggregate {
         }
         requireOperationId(command.deploymentId(), "deployment id");
         String haId = state.haAutomationId();
-        apply(new ProposalDeploymentRequested(id, command.deploymentId(), haId,
-                AutomationConfig.build(state.content(), haId), command.force(), actorOf(command.actor())));
+        apply(new ProposalDeploymentRequested(
+                id,
+                command.deploymentId(),
+                haId,
+                AutomationConfig.build(state.content(), haId),
+                command.force(),
+                actorOf(command.actor())));
         overdue.schedule(deadlines, command.deploymentId());
     }
 
@@ -159,8 +167,14 @@ public class ProposalAggregate {
         checkExists();
         PendingOperation pending = requirePending(PendingOperation.Kind.DEPLOYMENT, command.deploymentId());
         overdue.cancel(deadlines);
-        apply(new ProposalDeployed(id, command.deploymentId(), state.haAutomationId(), pending.config(),
-                command.previousHaConfig(), command.method(), pendingRequest.actor()));
+        apply(new ProposalDeployed(
+                id,
+                command.deploymentId(),
+                state.haAutomationId(),
+                pending.config(),
+                command.previousHaConfig(),
+                command.method(),
+                pendingRequest.actor()));
     }
 
     @CommandHandler
@@ -174,8 +188,12 @@ public class ProposalAggregate {
     @CommandHandler
     public void handle(RequestRollback command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkCanChange();
-        requireStatus("roll back", "rolled back",
-                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
+        requireStatus(
+                "roll back",
+                "rolled back",
+                ProposalStatus.DEPLOYED,
+                ProposalStatus.DISABLED,
+                ProposalStatus.ROLLED_BACK);
         if (!state.everDeployed()) {
             throw new IllegalProposalTransitionException("Cannot roll back a proposal that was never deployed");
         }
@@ -190,8 +208,15 @@ public class ProposalAggregate {
             action = live.isPresent() ? RollbackAction.RESTORED : RollbackAction.DELETED;
             config = live.orElse(null);
         }
-        apply(new ProposalRollbackRequested(id, command.rollbackId(), target, action, config,
-                state.haAutomationId(), actorOf(command.actor()), command.reason()));
+        apply(new ProposalRollbackRequested(
+                id,
+                command.rollbackId(),
+                target,
+                action,
+                config,
+                state.haAutomationId(),
+                actorOf(command.actor()),
+                command.reason()));
         overdue.schedule(deadlines, command.rollbackId());
     }
 
@@ -200,8 +225,15 @@ public class ProposalAggregate {
         checkExists();
         PendingOperation pending = requirePending(PendingOperation.Kind.ROLLBACK, command.rollbackId());
         overdue.cancel(deadlines);
-        apply(new ProposalRolledBack(id, command.rollbackId(), pending.targetVersion(), pending.rollbackAction(),
-                pending.config(), state.haAutomationId(), pendingRequest.actor(), pendingRequest.reason()));
+        apply(new ProposalRolledBack(
+                id,
+                command.rollbackId(),
+                pending.targetVersion(),
+                pending.rollbackAction(),
+                pending.config(),
+                state.haAutomationId(),
+                pendingRequest.actor(),
+                pendingRequest.reason()));
     }
 
     @CommandHandler
@@ -242,8 +274,13 @@ public class ProposalAggregate {
     @CommandHandler
     public void handle(ArchiveProposal command) {
         checkCanChange();
-        requireStatus("archive", "archived", ProposalStatus.REJECTED, ProposalStatus.DISABLED,
-                ProposalStatus.DEPRECATED, ProposalStatus.ROLLED_BACK);
+        requireStatus(
+                "archive",
+                "archived",
+                ProposalStatus.REJECTED,
+                ProposalStatus.DISABLED,
+                ProposalStatus.DEPRECATED,
+                ProposalStatus.ROLLED_BACK);
         apply(new ProposalArchived(id, actorOf(command.actor()), command.reason()));
     }
 
@@ -337,8 +374,8 @@ public class ProposalAggregate {
         PendingOperation pending = state.pending();
         if (pending == null || pending.kind() != kind || !pending.operationId().equals(operationId)) {
             String what = kind == PendingOperation.Kind.DEPLOYMENT ? "deployment" : "rollback";
-            throw new IllegalProposalTransitionException("no such pending " + what + " " + operationId
-                    + " for proposal " + id);
+            throw new IllegalProposalTransitionException(
+                    "no such pending " + what + " " + operationId + " for proposal " + id);
         }
         return pending;
     }
@@ -359,9 +396,10 @@ public class ProposalAggregate {
 
     private int rollbackTarget(Integer toVersion) {
         if (toVersion == null) {
-            return state.defaultRollbackTarget().orElseThrow(() ->
-                    new IllegalProposalTransitionException("nothing left to roll back: every deployment of this "
-                            + "proposal has already been rolled back; pass to_version to choose a version"));
+            return state.defaultRollbackTarget()
+                    .orElseThrow(() -> new IllegalProposalTransitionException(
+                            "nothing left to roll back: every deployment of this "
+                                    + "proposal has already been rolled back; pass to_version to choose a version"));
         }
         int latestAllowed = state.version() - 1;
         if (toVersion < 1 || toVersion > latestAllowed) {

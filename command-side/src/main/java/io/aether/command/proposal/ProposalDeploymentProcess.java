@@ -2,15 +2,15 @@ package io.aether.command.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.PendingOperation;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDisabled;
-import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalFold;
-import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalState;
 import io.aether.domain.proposal.ProposalStatus;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
@@ -46,8 +46,8 @@ public class ProposalDeploymentProcess {
     private final EventStore eventStore;
     private final AutomationGateway automations;
 
-    public ProposalDeploymentProcess(CommandGateway commandGateway, EventStore eventStore,
-                                     AutomationGateway automations) {
+    public ProposalDeploymentProcess(
+            CommandGateway commandGateway, EventStore eventStore, AutomationGateway automations) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.automations = automations;
@@ -57,7 +57,9 @@ public class ProposalDeploymentProcess {
     public void on(ProposalDeploymentRequested event) {
         ProposalState state = currentState(event.proposalId());
         if (!isPending(state, PendingOperation.Kind.DEPLOYMENT, event.deploymentId())) {
-            log.debug("deployment {} of proposal {} already resolved; skipping", event.deploymentId(),
+            log.debug(
+                    "deployment {} of proposal {} already resolved; skipping",
+                    event.deploymentId(),
                     event.proposalId());
             return;
         }
@@ -69,17 +71,26 @@ public class ProposalDeploymentProcess {
                 // HA already holds exactly this config: a repeat of our own save whose outcome was
                 // not stored (crash), or a redeploy of an unchanged config. Either way what was
                 // there before is what our history says was live, not what HA shows now.
-                previous = state.everDeployed() ? state.liveConfigAt(state.version()).orElse(null) : null;
+                previous = state.everDeployed()
+                        ? state.liveConfigAt(state.version()).orElse(null)
+                        : null;
             }
             automations.save(haId, event.config());
-            log.info("deployed proposal {} as HA automation {} (deployment {})", event.proposalId(), haId,
+            log.info(
+                    "deployed proposal {} as HA automation {} (deployment {})",
+                    event.proposalId(),
+                    haId,
                     event.deploymentId());
-            outcome = new RecordDeploymentSucceeded(event.proposalId(), event.deploymentId(), previous,
-                    METHOD_REST_API);
+            outcome =
+                    new RecordDeploymentSucceeded(event.proposalId(), event.deploymentId(), previous, METHOD_REST_API);
         } catch (RuntimeException e) {
             String message = messageOf(e);
-            log.warn("deployment {} of proposal {} to HA automation {} failed: {}", event.deploymentId(),
-                    event.proposalId(), haId, message);
+            log.warn(
+                    "deployment {} of proposal {} to HA automation {} failed: {}",
+                    event.deploymentId(),
+                    event.proposalId(),
+                    haId,
+                    message);
             outcome = new RecordDeploymentFailed(event.proposalId(), event.deploymentId(), message);
         }
         commandGateway.sendAndWait(outcome);
@@ -89,8 +100,7 @@ public class ProposalDeploymentProcess {
     public void on(ProposalRollbackRequested event) {
         ProposalState state = currentState(event.proposalId());
         if (!isPending(state, PendingOperation.Kind.ROLLBACK, event.rollbackId())) {
-            log.debug("rollback {} of proposal {} already resolved; skipping", event.rollbackId(),
-                    event.proposalId());
+            log.debug("rollback {} of proposal {} already resolved; skipping", event.rollbackId(), event.proposalId());
             return;
         }
         String haId = event.haAutomationId();
@@ -102,13 +112,22 @@ public class ProposalDeploymentProcess {
                 case DISABLED -> automations.turnOff(haId);
                 default -> throw new IllegalStateException("unknown rollback action " + event.action());
             }
-            log.info("rolled back proposal {} to version {} ({} HA automation {}, rollback {})",
-                    event.proposalId(), event.targetVersion(), event.action().wire(), haId, event.rollbackId());
+            log.info(
+                    "rolled back proposal {} to version {} ({} HA automation {}, rollback {})",
+                    event.proposalId(),
+                    event.targetVersion(),
+                    event.action().wire(),
+                    haId,
+                    event.rollbackId());
             outcome = new RecordRollbackSucceeded(event.proposalId(), event.rollbackId());
         } catch (RuntimeException e) {
             String message = messageOf(e);
-            log.warn("rollback {} of proposal {} (HA automation {}) failed: {}", event.rollbackId(),
-                    event.proposalId(), haId, message);
+            log.warn(
+                    "rollback {} of proposal {} (HA automation {}) failed: {}",
+                    event.rollbackId(),
+                    event.proposalId(),
+                    haId,
+                    message);
             outcome = new RecordRollbackFailed(event.proposalId(), event.rollbackId(), message);
         }
         commandGateway.sendAndWait(outcome);
@@ -128,7 +147,10 @@ public class ProposalDeploymentProcess {
     private void switchAutomation(UUID proposalId, ProposalStatus expected, boolean on) {
         ProposalState state = currentState(proposalId);
         if (state == null || state.deleted() || state.status() != expected) {
-            log.debug("proposal {} is no longer {}; not turning its automation {}", proposalId, expected.wire(),
+            log.debug(
+                    "proposal {} is no longer {}; not turning its automation {}",
+                    proposalId,
+                    expected.wire(),
                     on ? "on" : "off");
             return;
         }
@@ -140,17 +162,22 @@ public class ProposalDeploymentProcess {
                 automations.turnOff(haId);
             }
         } catch (RuntimeException e) {
-            log.warn("turning HA automation {} of proposal {} {} failed: {}", haId, proposalId, on ? "on" : "off",
+            log.warn(
+                    "turning HA automation {} of proposal {} {} failed: {}",
+                    haId,
+                    proposalId,
+                    on ? "on" : "off",
                     messageOf(e));
-            commandGateway.sendAndWait(new RecordAutomationSwitchFailed(proposalId, on ? "turn_on" : "turn_off",
-                    messageOf(e)));
+            commandGateway.sendAndWait(
+                    new RecordAutomationSwitchFailed(proposalId, on ? "turn_on" : "turn_off", messageOf(e)));
         }
     }
 
     /** The proposal as its stored events say now (null when it has none). */
     private ProposalState currentState(UUID proposalId) {
         ProposalState[] state = {null};
-        eventStore.readEvents(proposalId.toString())
+        eventStore
+                .readEvents(proposalId.toString())
                 .forEachRemaining(m -> state[0] = ProposalFold.apply(state[0], m.getPayload(), m.getTimestamp()));
         return state[0];
     }
@@ -160,7 +187,9 @@ public class ProposalDeploymentProcess {
             return false;
         }
         PendingOperation pending = state.pending();
-        return pending != null && pending.kind() == kind && pending.operationId().equals(operationId);
+        return pending != null
+                && pending.kind() == kind
+                && pending.operationId().equals(operationId);
     }
 
     private static String messageOf(RuntimeException e) {

@@ -53,6 +53,7 @@ public class SecurityPrincipalAggregate {
     private final Set<String> activePasskeyIds = new HashSet<>();
     /** Every id ever used, revoked/removed ones included: an id names one key or passkey in the audit trail. */
     private final Set<String> usedKeyIds = new HashSet<>();
+
     private final Set<String> usedPasskeyIds = new HashSet<>();
 
     protected SecurityPrincipalAggregate() {
@@ -83,7 +84,11 @@ public class SecurityPrincipalAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordLoginFailed command) {
-        apply(new LoginFailed(command.principalId(), command.method(), command.attemptedUsername(), command.reason(),
+        apply(new LoginFailed(
+                command.principalId(),
+                command.method(),
+                command.attemptedUsername(),
+                command.reason(),
                 command.audit()));
     }
 
@@ -99,8 +104,8 @@ public class SecurityPrincipalAggregate {
         if (usedKeyIds.contains(command.keyId())) {
             throw new IllegalArgumentException("API key id already issued: " + command.keyId());
         }
-        apply(new ApiKeyIssued(command.principalId(), command.keyId(), command.name(), command.prefix(),
-                command.audit()));
+        apply(new ApiKeyIssued(
+                command.principalId(), command.keyId(), command.name(), command.prefix(), command.audit()));
     }
 
     @CommandHandler
@@ -118,8 +123,7 @@ public class SecurityPrincipalAggregate {
         if (usedPasskeyIds.contains(command.passkeyId())) {
             throw new IllegalArgumentException("Passkey id already registered: " + command.passkeyId());
         }
-        apply(new PasskeyRegistered(command.principalId(), command.passkeyId(), command.deviceName(),
-                command.audit()));
+        apply(new PasskeyRegistered(command.principalId(), command.passkeyId(), command.deviceName(), command.audit()));
     }
 
     @CommandHandler

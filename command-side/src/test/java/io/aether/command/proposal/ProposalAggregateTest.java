@@ -26,11 +26,10 @@ import io.aether.domain.proposal.IllegalProposalTransitionException;
 import io.aether.domain.proposal.InvalidProposalCommandException;
 import io.aether.domain.proposal.ProposalApproved;
 import io.aether.domain.proposal.ProposalArchived;
+import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalDeleted;
-import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
-import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
@@ -44,6 +43,7 @@ import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalStatus;
 import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
@@ -78,7 +78,8 @@ class ProposalAggregateTest {
     private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
     private static final JsonNode CONFIG_A = JSON.objectNode().put("id", HA_ID).put("alias", "A");
     private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");
-    private static final JsonNode USER_CONFIG = JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
+    private static final JsonNode USER_CONFIG =
+            JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
 
     private static final UUID DEP_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000d9");
     private static final UUID RB_NEW = UUID.fromString("00000000-0000-0000-0000-0000000000b9");
@@ -89,14 +90,21 @@ class ProposalAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ProposalAggregate.class);
-        fixture.registerInjectableResource(new OverdueOperations(new ProposalDeploymentProcessTest.FakeAutomationGateway(),
-                Duration.ofMinutes(5)));
+        fixture.registerInjectableResource(new OverdueOperations(
+                new ProposalDeploymentProcessTest.FakeAutomationGateway(), Duration.ofMinutes(5)));
     }
 
     private static ProposalContent content(ProposalType type) {
-        return new ProposalContent(type, "Porch light", "At sunset",
-                JSON.objectNode().put("platform", "sun").put("event", "sunset"), null,
-                JSON.arrayNode().add(JSON.objectNode().put("service", "light.turn_on")), "single", null, null,
+        return new ProposalContent(
+                type,
+                "Porch light",
+                "At sunset",
+                JSON.objectNode().put("platform", "sun").put("event", "sunset"),
+                null,
+                JSON.arrayNode().add(JSON.objectNode().put("service", "light.turn_on")),
+                "single",
+                null,
+                null,
                 "conv-1");
     }
 
@@ -108,7 +116,9 @@ class ProposalAggregateTest {
 
     /** v1..v4: created, approved, deployment requested, deployed (nothing in HA before). */
     private static List<Object> deployedOnce(JsonNode previous) {
-        return new ArrayList<>(List.of(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+        return new ArrayList<>(List.of(
+                created(),
+                new ProposalApproved(ID, ALICE, null, "ok"),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
                 new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", ALICE)));
     }
@@ -137,11 +147,16 @@ class ProposalAggregateTest {
             case DISABLED -> with(deployedOnce(null), new ProposalDisabled(ID, ALICE, "noisy"));
             case DEPRECATED -> with(deployedOnce(null), new ProposalDeprecated(ID, ALICE, "old"));
             // deployed twice, rolled back to v5 (A restored): the default target is now v3
-            case ROLLED_BACK -> with(deployedTwice(),
-                    new ProposalRollbackRequested(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"),
-                    new ProposalRolledBack(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"));
-            case ARCHIVED -> List.of(created(), new ProposalRejected(ID, ALICE, null, "no"),
-                    new ProposalArchived(ID, ALICE, "cleanup"));
+            case ROLLED_BACK ->
+                with(
+                        deployedTwice(),
+                        new ProposalRollbackRequested(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"),
+                        new ProposalRolledBack(ID, RB1, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, CAROL, "x"));
+            case ARCHIVED ->
+                List.of(
+                        created(),
+                        new ProposalRejected(ID, ALICE, null, "no"),
+                        new ProposalArchived(ID, ALICE, "cleanup"));
             case DRAFT -> throw new IllegalArgumentException("no event leads to draft");
         };
     }
@@ -153,38 +168,54 @@ class ProposalAggregateTest {
     // ---- the transition matrix: every command x every reachable status ----
 
     enum Cmd {
-        APPROVE(() -> new ApproveProposal(ID, DAVE, "Dave at the desk", "fine", null),
+        APPROVE(
+                () -> new ApproveProposal(ID, DAVE, "Dave at the desk", "fine", null),
                 () -> new ProposalApproved(ID, DAVE, "Dave at the desk", "fine"),
                 ProposalStatus.PROPOSED),
         // rejecting an approved proposal needs the expected version (below)
-        REJECT(() -> new RejectProposal(ID, DAVE, null, "nope", null),
+        REJECT(
+                () -> new RejectProposal(ID, DAVE, null, "nope", null),
                 () -> new ProposalRejected(ID, DAVE, null, "nope"),
                 ProposalStatus.PROPOSED),
-        DEPLOY(() -> new RequestDeployment(ID, DEP_NEW, false, DAVE, null),
+        DEPLOY(
+                () -> new RequestDeployment(ID, DEP_NEW, false, DAVE, null),
                 () -> new ProposalDeploymentRequested(ID, DEP_NEW, HA_ID, CONFIG, false, DAVE),
                 ProposalStatus.APPROVED),
-        DISABLE(() -> new DisableProposal(ID, DAVE, "noisy", null),
+        DISABLE(
+                () -> new DisableProposal(ID, DAVE, "noisy", null),
                 () -> new ProposalDisabled(ID, DAVE, "noisy"),
                 ProposalStatus.DEPLOYED),
-        ENABLE(() -> new EnableProposal(ID, DAVE, "quiet", null),
+        ENABLE(
+                () -> new EnableProposal(ID, DAVE, "quiet", null),
                 () -> new ProposalEnabled(ID, DAVE, "quiet"),
                 ProposalStatus.DISABLED),
-        DEPRECATE(() -> new DeprecateProposal(ID, DAVE, "old", null),
+        DEPRECATE(
+                () -> new DeprecateProposal(ID, DAVE, "old", null),
                 () -> new ProposalDeprecated(ID, DAVE, "old"),
-                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED),
-        ARCHIVE(() -> new ArchiveProposal(ID, DAVE, "cleanup", null),
+                ProposalStatus.DEPLOYED,
+                ProposalStatus.DISABLED),
+        ARCHIVE(
+                () -> new ArchiveProposal(ID, DAVE, "cleanup", null),
                 () -> new ProposalArchived(ID, DAVE, "cleanup"),
-                ProposalStatus.REJECTED, ProposalStatus.DISABLED, ProposalStatus.DEPRECATED,
+                ProposalStatus.REJECTED,
+                ProposalStatus.DISABLED,
+                ProposalStatus.DEPRECATED,
                 ProposalStatus.ROLLED_BACK),
-        DELETE(() -> new DeleteProposal(ID, DAVE, "gone", null),
+        DELETE(
+                () -> new DeleteProposal(ID, DAVE, "gone", null),
                 () -> new ProposalDeleted(ID, DAVE, "gone"),
                 // rolled_back and deprecated histories here still have a config of ours in HA
-                ProposalStatus.PROPOSED, ProposalStatus.APPROVED, ProposalStatus.REJECTED, ProposalStatus.ARCHIVED),
+                ProposalStatus.PROPOSED,
+                ProposalStatus.APPROVED,
+                ProposalStatus.REJECTED,
+                ProposalStatus.ARCHIVED),
         // every rollback-able history has nothing in HA at the default target v3
-        ROLLBACK(() -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null),
-                () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, DAVE,
-                        "broke"),
-                ProposalStatus.DEPLOYED, ProposalStatus.DISABLED, ProposalStatus.ROLLED_BACK);
+        ROLLBACK(
+                () -> new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null),
+                () -> new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, DAVE, "broke"),
+                ProposalStatus.DEPLOYED,
+                ProposalStatus.DISABLED,
+                ProposalStatus.ROLLED_BACK);
 
         final Supplier<Object> command;
         final Supplier<Object> event;
@@ -198,8 +229,7 @@ class ProposalAggregateTest {
     }
 
     static Stream<Arguments> matrix() {
-        return Stream.of(Cmd.values())
-                .flatMap(cmd -> reachable().stream().map(status -> Arguments.of(cmd, status)));
+        return Stream.of(Cmd.values()).flatMap(cmd -> reachable().stream().map(status -> Arguments.of(cmd, status)));
     }
 
     @ParameterizedTest(name = "{0} from {1}")
@@ -239,8 +269,8 @@ class ProposalAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateProposal(ID, CONTENT, ProposalFixtures.ARCHITECT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ProposalCreated(ID, CONTENT, "aether_0f0e0d0c0b0a09080706050403020100",
-                        ProposalFixtures.ARCHITECT));
+                .expectEvents(new ProposalCreated(
+                        ID, CONTENT, "aether_0f0e0d0c0b0a09080706050403020100", ProposalFixtures.ARCHITECT));
     }
 
     @Test
@@ -262,12 +292,14 @@ class ProposalAggregateTest {
     // ---- deleted and pending ----
 
     static Stream<Object> everyCommandOnTheProposal() {
-        return Stream.concat(Stream.of(Cmd.values()).map(c -> c.command.get()), Stream.of(
-                new RequestDeployment(ID, DEP_NEW, true, DAVE, null),
-                new RecordDeploymentSucceeded(ID, DEP1, null, "rest_api"),
-                new RecordDeploymentFailed(ID, DEP1, "boom"),
-                new RecordRollbackSucceeded(ID, RB1),
-                new RecordRollbackFailed(ID, RB1, "boom")));
+        return Stream.concat(
+                Stream.of(Cmd.values()).map(c -> c.command.get()),
+                Stream.of(
+                        new RequestDeployment(ID, DEP_NEW, true, DAVE, null),
+                        new RecordDeploymentSucceeded(ID, DEP1, null, "rest_api"),
+                        new RecordDeploymentFailed(ID, DEP1, "boom"),
+                        new RecordRollbackSucceeded(ID, RB1),
+                        new RecordRollbackFailed(ID, RB1, "boom")));
     }
 
     @ParameterizedTest
@@ -282,7 +314,8 @@ class ProposalAggregateTest {
     @ParameterizedTest
     @EnumSource(Cmd.class)
     void aPendingDeploymentBlocksEveryOtherCommand(Cmd cmd) {
-        fixture.given(with(history(ProposalStatus.APPROVED),
+        fixture.given(with(
+                        history(ProposalStatus.APPROVED),
                         new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE)))
                 .when(cmd.command.get())
                 .expectException(IllegalProposalTransitionException.class)
@@ -293,7 +326,8 @@ class ProposalAggregateTest {
     @ParameterizedTest
     @EnumSource(Cmd.class)
     void aPendingRollbackBlocksEveryOtherCommand(Cmd cmd) {
-        fixture.given(with(deployedOnce(null),
+        fixture.given(with(
+                        deployedOnce(null),
                         new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(cmd.command.get())
                 .expectException(IllegalProposalTransitionException.class)
@@ -306,7 +340,9 @@ class ProposalAggregateTest {
     @ParameterizedTest
     @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
     void onlyAutomationsCanBeDeployed(ProposalType type) {
-        fixture.given(new ProposalCreated(ID, content(type), HA_ID, ProposalFixtures.ARCHITECT), new ProposalApproved(ID, ALICE, null, null))
+        fixture.given(
+                        new ProposalCreated(ID, content(type), HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalApproved(ID, ALICE, null, null))
                 .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
                 .expectException(UnsupportedProposalTypeException.class)
                 .expectExceptionMessage(containsString("'" + type.wire() + "'"))
@@ -346,7 +382,8 @@ class ProposalAggregateTest {
     }
 
     private List<Object> deploymentPending() {
-        return with(history(ProposalStatus.APPROVED),
+        return with(
+                history(ProposalStatus.APPROVED),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE));
     }
 
@@ -366,7 +403,8 @@ class ProposalAggregateTest {
     }
 
     static Stream<Object> deploymentOutcomesWithTheWrongId() {
-        return Stream.of(new RecordDeploymentSucceeded(ID, WRONG, null, "rest_api"),
+        return Stream.of(
+                new RecordDeploymentSucceeded(ID, WRONG, null, "rest_api"),
                 new RecordDeploymentFailed(ID, WRONG, "boom"));
     }
 
@@ -392,7 +430,8 @@ class ProposalAggregateTest {
 
     @Test
     void deploymentOutcomeDoesNotResolveAPendingRollback() {
-        fixture.given(with(deployedOnce(null),
+        fixture.given(with(
+                        deployedOnce(null),
                         new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(new RecordDeploymentSucceeded(ID, RB1, null, "rest_api"))
                 .expectException(IllegalProposalTransitionException.class)
@@ -405,16 +444,16 @@ class ProposalAggregateTest {
     void defaultRollbackRestoresWhatHaHeldBeforeTheFirstDeploy() {
         fixture.given(deployedOnce(USER_CONFIG))
                 .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.RESTORED, USER_CONFIG,
-                        HA_ID, DAVE, "broke"));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, DAVE, "broke"));
     }
 
     @Test
     void defaultRollbackAfterTwoDeploysRestoresTheFirstOne() {
         fixture.given(deployedTwice())
                 .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "broke", null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 5, RollbackAction.RESTORED, CONFIG_A,
-                        HA_ID, DAVE, "broke"));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 5, RollbackAction.RESTORED, CONFIG_A, HA_ID, DAVE, "broke"));
     }
 
     @Test
@@ -422,13 +461,14 @@ class ProposalAggregateTest {
         // ROLLED_BACK history: deployed A then B, rolled back to v5 (A); next default is v3 (nothing)
         fixture.given(history(ProposalStatus.ROLLED_BACK))
                 .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, "again", null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID,
-                        DAVE, "again"));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 3, RollbackAction.DELETED, null, HA_ID, DAVE, "again"));
     }
 
     @Test
     void nothingLeftToRollBack() {
-        fixture.given(with(deployedOnce(null),
+        fixture.given(with(
+                        deployedOnce(null),
                         new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x"),
                         new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.RESTORE, DAVE, null, null))
@@ -441,26 +481,27 @@ class ProposalAggregateTest {
     void explicitVersionRestoresWhatWasLiveThen() {
         fixture.given(deployedTwice())
                 .when(new RequestRollback(ID, RB_NEW, 4, RollbackStrategy.RESTORE, DAVE, null, null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 4, RollbackAction.RESTORED, CONFIG_A,
-                        HA_ID, DAVE, null));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 4, RollbackAction.RESTORED, CONFIG_A, HA_ID, DAVE, null));
     }
 
     @Test
     void explicitVersionBeforeAnyDeployDeletesWhenNothingWasThere() {
         fixture.given(deployedTwice())
                 .when(new RequestRollback(ID, RB_NEW, 1, RollbackStrategy.RESTORE, DAVE, null, null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 1, RollbackAction.DELETED, null, HA_ID,
-                        DAVE, null));
+                .expectEvents(
+                        new ProposalRollbackRequested(ID, RB_NEW, 1, RollbackAction.DELETED, null, HA_ID, DAVE, null));
     }
 
     @Test
     void explicitVersionStillWorksWhenTheDefaultHasRunOut() {
-        fixture.given(with(deployedOnce(USER_CONFIG),
+        fixture.given(with(
+                        deployedOnce(USER_CONFIG),
                         new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL, "x"),
                         new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL, "x")))
                 .when(new RequestRollback(ID, RB_NEW, 2, RollbackStrategy.RESTORE, DAVE, null, null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 2, RollbackAction.RESTORED, USER_CONFIG,
-                        HA_ID, DAVE, null));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 2, RollbackAction.RESTORED, USER_CONFIG, HA_ID, DAVE, null));
     }
 
     @ParameterizedTest
@@ -478,8 +519,8 @@ class ProposalAggregateTest {
     void disableStrategyOnlyTurnsTheAutomationOff() {
         fixture.given(deployedOnce(USER_CONFIG))
                 .when(new RequestRollback(ID, RB_NEW, null, RollbackStrategy.DISABLE, DAVE, "quiet", null))
-                .expectEvents(new ProposalRollbackRequested(ID, RB_NEW, 3, RollbackAction.DISABLED, null, HA_ID,
-                        DAVE, "quiet"));
+                .expectEvents(new ProposalRollbackRequested(
+                        ID, RB_NEW, 3, RollbackAction.DISABLED, null, HA_ID, DAVE, "quiet"));
     }
 
     @Test
@@ -491,8 +532,9 @@ class ProposalAggregateTest {
     }
 
     private List<Object> rollbackPending() {
-        return with(deployedOnce(USER_CONFIG), new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED,
-                USER_CONFIG, HA_ID, CAROL, "broke"));
+        return with(
+                deployedOnce(USER_CONFIG),
+                new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL, "broke"));
     }
 
     @Test
@@ -500,8 +542,8 @@ class ProposalAggregateTest {
         fixture.given(rollbackPending())
                 .when(new RecordRollbackSucceeded(ID, RB1))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID,
-                        CAROL, "broke"));
+                .expectEvents(new ProposalRolledBack(
+                        ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL, "broke"));
     }
 
     @Test
@@ -543,7 +585,8 @@ class ProposalAggregateTest {
 
     @Test
     void deleteIsAllowedOnceRollbackRemovedEverythingFromHa() {
-        fixture.given(with(deployedOnce(null),
+        fixture.given(with(
+                        deployedOnce(null),
                         new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x"),
                         new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "x")))
                 .when(new DeleteProposal(ID, DAVE, "gone", null))

@@ -1,7 +1,6 @@
 package io.aether.command.proposal;
 
 import static io.aether.command.proposal.ProposalFixtures.ALICE;
-import static io.aether.command.proposal.ProposalFixtures.BOB;
 import static io.aether.command.proposal.ProposalFixtures.CAROL;
 import static io.aether.command.proposal.ProposalFixtures.DEP1;
 import static io.aether.command.proposal.ProposalFixtures.DEP2;
@@ -20,11 +19,11 @@ import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDisabled;
-import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalType;
+import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
@@ -61,12 +60,21 @@ import org.junit.jupiter.api.Test;
 class ProposalDeploymentProcessTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light",
-            null, JSON.objectNode().put("platform", "sun"), null, JSON.objectNode().put("service", "light.turn_on"),
-            "single", null, null, null);
+    private static final ProposalContent CONTENT = new ProposalContent(
+            ProposalType.AUTOMATION,
+            "Porch light",
+            null,
+            JSON.objectNode().put("platform", "sun"),
+            null,
+            JSON.objectNode().put("service", "light.turn_on"),
+            "single",
+            null,
+            null,
+            null);
     private static final JsonNode CONFIG_A = AutomationConfig.build(CONTENT, HA_ID);
     private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");
-    private static final JsonNode USER_CONFIG = JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
+    private static final JsonNode USER_CONFIG =
+            JSON.objectNode().put("id", HA_ID).put("alias", "by hand");
 
     private EmbeddedEventStore eventStore;
     private FakeAutomationGateway ha;
@@ -76,7 +84,9 @@ class ProposalDeploymentProcessTest {
 
     @BeforeEach
     void setUp() {
-        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        eventStore = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .build();
         ha = new FakeAutomationGateway();
         commands = new RecordingCommandGateway();
         process = new AnnotationEventHandlerAdapter(new ProposalDeploymentProcess(commands, eventStore, ha));
@@ -105,7 +115,9 @@ class ProposalDeploymentProcessTest {
     }
 
     private void storedApprovedProposal() {
-        stored(new ProposalCreated(ID, CONTENT, HA_ID, ProposalFixtures.ARCHITECT), new ProposalApproved(ID, ALICE, null, null));
+        stored(
+                new ProposalCreated(ID, CONTENT, HA_ID, ProposalFixtures.ARCHITECT),
+                new ProposalApproved(ID, ALICE, null, null));
     }
 
     /** Created, approved, deployed A once (nothing in HA before); HA holds A. */
@@ -153,8 +165,9 @@ class ProposalDeploymentProcessTest {
         handle(requested);
 
         assertThat(ha.automations).doesNotContainKey(HA_ID);
-        assertThat(commands.sent).containsExactly(new RecordDeploymentFailed(ID, DEP1,
-                "Message malformed: extra keys not allowed @ data['bogus']"));
+        assertThat(commands.sent)
+                .containsExactly(new RecordDeploymentFailed(
+                        ID, DEP1, "Message malformed: extra keys not allowed @ data['bogus']"));
     }
 
     @Test
@@ -416,7 +429,8 @@ class ProposalDeploymentProcessTest {
         @Override
         public Optional<Boolean> isOn(String haAutomationId) {
             call("isOn", haAutomationId);
-            return automations.containsKey(haAutomationId) ? Optional.of(!off.contains(haAutomationId))
+            return automations.containsKey(haAutomationId)
+                    ? Optional.of(!off.contains(haAutomationId))
                     : Optional.empty();
         }
     }

@@ -3,8 +3,8 @@ package io.aether.command.proposal;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.ProposalApproved;
-import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalContent;
+import io.aether.domain.proposal.ProposalCreated;
 import java.util.UUID;
 
 /** Ids, principals and first events shared by the proposal tests of this module. */
@@ -16,6 +16,7 @@ final class ProposalFixtures {
     static final Actor ALICE = Actor.user("alice");
     /** A script with an API key. */
     static final Actor BOB = Actor.apiKey(UUID.fromString("00000000-0000-0000-0000-0000000000a1"), "bob's script");
+
     static final Actor CAROL = Actor.user("carol");
     static final Actor ARCHITECT = Actor.agent("architect");
 
@@ -23,8 +24,7 @@ final class ProposalFixtures {
     static final UUID DEP2 = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     static final UUID RB1 = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
-    private ProposalFixtures() {
-    }
+    private ProposalFixtures() {}
 
     /** v1: the architect agent proposed it. */
     static ProposalCreated created(ProposalContent content) {

@@ -9,7 +9,6 @@ import static io.aether.command.proposal.ProposalFixtures.DEP2;
 import static io.aether.command.proposal.ProposalFixtures.HA_ID;
 import static io.aether.command.proposal.ProposalFixtures.ID;
 import static io.aether.command.proposal.ProposalFixtures.RB1;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +45,17 @@ class ProposalOperationDeadlineTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final Duration DEADLINE = Duration.ofMinutes(5);
-    private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light", null,
-            JSON.objectNode().put("platform", "sun"), null, JSON.objectNode().put("service", "light.turn_on"),
-            "single", null, null, null);
+    private static final ProposalContent CONTENT = new ProposalContent(
+            ProposalType.AUTOMATION,
+            "Porch light",
+            null,
+            JSON.objectNode().put("platform", "sun"),
+            null,
+            JSON.objectNode().put("service", "light.turn_on"),
+            "single",
+            null,
+            null,
+            null);
     private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
 
     private AggregateTestFixture<ProposalAggregate> fixture;
@@ -68,7 +75,9 @@ class ProposalOperationDeadlineTest {
     /** Approved, deployed once by alice (nothing in HA before); the default rollback deletes it. */
     private List<Object> deployed() {
         ha.automations.put(HA_ID, CONFIG);
-        return List.of(new ProposalCreated(ID, CONTENT, HA_ID, ARCHITECT), new ProposalApproved(ID, ALICE, null, null),
+        return List.of(
+                new ProposalCreated(ID, CONTENT, HA_ID, ARCHITECT),
+                new ProposalApproved(ID, ALICE, null, null),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, ALICE),
                 new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, null, "rest_api", ALICE));
     }
@@ -141,8 +150,11 @@ class ProposalOperationDeadlineTest {
         fixture.given(approved())
                 .andGivenCommands(deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalDeploymentFailed(ID, DEP2,
-                        "no outcome was recorded within 5m; Home Assistant does not hold the configuration", BOB));
+                .expectEvents(new ProposalDeploymentFailed(
+                        ID,
+                        DEP2,
+                        "no outcome was recorded within 5m; Home Assistant does not hold the configuration",
+                        BOB));
     }
 
     @Test
@@ -151,8 +163,12 @@ class ProposalOperationDeadlineTest {
         fixture.given(approved())
                 .andGivenCommands(deploy(DEP2))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalDeploymentFailed(ID, DEP2, "no outcome was recorded within 5m and Home "
-                        + "Assistant could not be checked: Home Assistant is unreachable: connection refused", BOB));
+                .expectEvents(new ProposalDeploymentFailed(
+                        ID,
+                        DEP2,
+                        "no outcome was recorded within 5m and Home "
+                                + "Assistant could not be checked: Home Assistant is unreachable: connection refused",
+                        BOB));
     }
 
     @Test
@@ -171,8 +187,7 @@ class ProposalOperationDeadlineTest {
         fixture.given(history)
                 .andGivenCommands(rollback(RollbackStrategy.RESTORE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL,
-                        "broke"));
+                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DELETED, null, HA_ID, CAROL, "broke"));
     }
 
     @Test
@@ -180,8 +195,11 @@ class ProposalOperationDeadlineTest {
         fixture.given(deployed())
                 .andGivenCommands(rollback(RollbackStrategy.RESTORE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRollbackFailed(ID, RB1,
-                        "no outcome was recorded within 5m; Home Assistant still holds the automation", CAROL));
+                .expectEvents(new ProposalRollbackFailed(
+                        ID,
+                        RB1,
+                        "no outcome was recorded within 5m; Home Assistant still holds the automation",
+                        CAROL));
     }
 
     @Test
@@ -191,8 +209,7 @@ class ProposalOperationDeadlineTest {
         fixture.given(history)
                 .andGivenCommands(rollback(RollbackStrategy.DISABLE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL,
-                        "broke"));
+                .expectEvents(new ProposalRolledBack(ID, RB1, 3, RollbackAction.DISABLED, null, HA_ID, CAROL, "broke"));
     }
 
     @Test
@@ -200,8 +217,11 @@ class ProposalOperationDeadlineTest {
         fixture.given(deployed())
                 .andGivenCommands(rollback(RollbackStrategy.DISABLE))
                 .whenTimeElapses(DEADLINE)
-                .expectEvents(new ProposalRollbackFailed(ID, RB1,
-                        "no outcome was recorded within 5m; the automation is not off in Home Assistant", CAROL));
+                .expectEvents(new ProposalRollbackFailed(
+                        ID,
+                        RB1,
+                        "no outcome was recorded within 5m; the automation is not off in Home Assistant",
+                        CAROL));
     }
 
     @Test
@@ -218,8 +238,10 @@ class ProposalOperationDeadlineTest {
     @Test
     void theDeadlineIsWrittenAsPeopleSetIt() {
         assertThat(List.of(
-                OverdueOperations.describe(Duration.ofMinutes(5)), OverdueOperations.describe(Duration.ofSeconds(90)),
-                OverdueOperations.describe(Duration.ofMillis(1500)), OverdueOperations.describe(Duration.ofHours(2))))
+                        OverdueOperations.describe(Duration.ofMinutes(5)),
+                                OverdueOperations.describe(Duration.ofSeconds(90)),
+                        OverdueOperations.describe(Duration.ofMillis(1500)),
+                                OverdueOperations.describe(Duration.ofHours(2))))
                 .containsExactly("5m", "90s", "1500ms", "2h");
     }
 }

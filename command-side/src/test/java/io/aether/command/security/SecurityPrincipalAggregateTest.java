@@ -2,10 +2,10 @@ package io.aether.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aether.domain.actor.Actor;
 import io.aether.domain.security.ApiKeyIssued;
 import io.aether.domain.security.ApiKeyNotFoundException;
 import io.aether.domain.security.ApiKeyRevoked;
-import io.aether.domain.actor.Actor;
 import io.aether.domain.security.AuditContext;
 import io.aether.domain.security.ChangePassword;
 import io.aether.domain.security.CompleteSetup;
@@ -88,9 +88,7 @@ class SecurityPrincipalAggregateTest {
 
     @Test
     void changePassword() {
-        fixture.given(SET_UP)
-                .when(new ChangePassword(ID, OWNER))
-                .expectEvents(new PasswordChanged(ID, OWNER));
+        fixture.given(SET_UP).when(new ChangePassword(ID, OWNER)).expectEvents(new PasswordChanged(ID, OWNER));
     }
 
     @Test
@@ -268,10 +266,15 @@ class SecurityPrincipalAggregateTest {
         assertThat(audit.actor()).isEqualTo(Actor.anonymous());
         assertThat(audit.userAgent()).hasSize(512);
         assertThat(audit.clientAddress()).isNull();
-        assertThat(new AuditContext(Actor.user("owner"), null, null, null).userAgent()).isNull();
+        assertThat(new AuditContext(Actor.user("owner"), null, null, null).userAgent())
+                .isNull();
         fixture.givenNoPriorActivity()
                 .when(new RecordLoginFailed(ID, "password", "x", "invalid_credentials", audit))
-                .expectEvents(new LoginFailed(ID, "password", "x", "invalid_credentials",
+                .expectEvents(new LoginFailed(
+                        ID,
+                        "password",
+                        "x",
+                        "invalid_credentials",
                         new AuditContext(Actor.anonymous(), "a".repeat(100), null, "u".repeat(512))));
     }
 
@@ -279,6 +282,7 @@ class SecurityPrincipalAggregateTest {
     void auditContextNeverSplitsASurrogatePair() {
         String agent = "u".repeat(511) + "\uD83D\uDE00"; // an emoji straddling the 512-char cap
 
-        assertThat(new AuditContext(Actor.user("owner"), null, null, agent).userAgent()).isEqualTo("u".repeat(511));
+        assertThat(new AuditContext(Actor.user("owner"), null, null, agent).userAgent())
+                .isEqualTo("u".repeat(511));
     }
 }

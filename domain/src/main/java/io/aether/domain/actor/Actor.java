@@ -62,7 +62,13 @@ public record Actor(Type type, String id, String name) {
 
     /** The kinds of principal; the wire value is the lower-case name. */
     public enum Type {
-        USER, API_KEY, SYSTEM, HA_NOTIFICATION, AGENT, ANONYMOUS, UNKNOWN;
+        USER,
+        API_KEY,
+        SYSTEM,
+        HA_NOTIFICATION,
+        AGENT,
+        ANONYMOUS,
+        UNKNOWN;
 
         @JsonValue
         public String wire() {

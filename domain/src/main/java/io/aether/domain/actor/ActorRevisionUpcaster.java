@@ -45,14 +45,32 @@ public class ActorRevisionUpcaster extends SingleEventUpcaster {
     static final String FROM = "1";
     static final String TO = "2";
 
-    private static final Set<String> ACTOR_AT_TOP = names(ProposalCreated.class, ProposalApproved.class,
-            ProposalRejected.class, ProposalDeploymentRequested.class, ProposalDeployed.class,
-            ProposalDeploymentFailed.class, ProposalRollbackRequested.class, ProposalRolledBack.class,
-            ProposalRollbackFailed.class, ProposalAutomationSwitchFailed.class, ProposalDisabled.class,
-            ProposalEnabled.class, ProposalDeprecated.class, ProposalArchived.class, ProposalDeleted.class);
-    private static final Set<String> ACTOR_IN_AUDIT = names(SetupCompleted.class, PasswordChanged.class,
-            LoginSucceeded.class, LoginFailed.class, LoggedOut.class, ApiKeyIssued.class, ApiKeyRevoked.class,
-            PasskeyRegistered.class, PasskeyRemoved.class);
+    private static final Set<String> ACTOR_AT_TOP = names(
+            ProposalCreated.class,
+            ProposalApproved.class,
+            ProposalRejected.class,
+            ProposalDeploymentRequested.class,
+            ProposalDeployed.class,
+            ProposalDeploymentFailed.class,
+            ProposalRollbackRequested.class,
+            ProposalRolledBack.class,
+            ProposalRollbackFailed.class,
+            ProposalAutomationSwitchFailed.class,
+            ProposalDisabled.class,
+            ProposalEnabled.class,
+            ProposalDeprecated.class,
+            ProposalArchived.class,
+            ProposalDeleted.class);
+    private static final Set<String> ACTOR_IN_AUDIT = names(
+            SetupCompleted.class,
+            PasswordChanged.class,
+            LoginSucceeded.class,
+            LoginFailed.class,
+            LoggedOut.class,
+            ApiKeyIssued.class,
+            ApiKeyRevoked.class,
+            PasskeyRegistered.class,
+            PasskeyRemoved.class);
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
@@ -64,11 +82,10 @@ public class ActorRevisionUpcaster extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         String type = representation.getType().getName();
-        return representation.upcastPayload(new SimpleSerializedType(type, TO), JsonNode.class,
-                payload -> {
-                    withActorObject(ACTOR_AT_TOP.contains(type) ? payload : payload.get("audit"));
-                    return payload;
-                });
+        return representation.upcastPayload(new SimpleSerializedType(type, TO), JsonNode.class, payload -> {
+            withActorObject(ACTOR_AT_TOP.contains(type) ? payload : payload.get("audit"));
+            return payload;
+        });
     }
 
     /** Replaces a textual (or missing/null) {@code actor} of the object by an unknown Actor. */

@@ -25,8 +25,7 @@ public final class MessageMetadata {
     public static final String ACTOR_ID = "actor_id";
     public static final String ACTOR_NAME = "actor_name";
 
-    private MessageMetadata() {
-    }
+    private MessageMetadata() {}
 
     /** The metadata entries naming this actor (null id left out). */
     public static Map<String, String> of(Actor actor) {
@@ -47,8 +46,8 @@ public final class MessageMetadata {
         if (type == null) {
             return Optional.empty();
         }
-        return Optional.of(new Actor(Actor.Type.fromWire(type.toString()), text(metadata.get(ACTOR_ID)),
-                text(metadata.get(ACTOR_NAME))));
+        return Optional.of(new Actor(
+                Actor.Type.fromWire(type.toString()), text(metadata.get(ACTOR_ID)), text(metadata.get(ACTOR_NAME))));
     }
 
     /** A metadata value as text (null when absent). */

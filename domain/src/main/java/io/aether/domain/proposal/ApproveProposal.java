@@ -6,5 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Approve a proposed proposal. expectedVersion (Axon sequence number, nullable) enables optimistic concurrency. */
-public record ApproveProposal(@TargetAggregateIdentifier UUID proposalId, Actor actor, String label, String comment, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
-}
+public record ApproveProposal(
+        @TargetAggregateIdentifier UUID proposalId,
+        Actor actor,
+        String label,
+        String comment,
+        @TargetAggregateVersion Long expectedVersion)
+        implements ProposalCommand {}

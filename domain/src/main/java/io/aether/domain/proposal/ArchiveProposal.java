@@ -6,5 +6,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Archive a proposal (terminal). */
-public record ArchiveProposal(@TargetAggregateIdentifier UUID proposalId, Actor actor, String reason, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
-}
+public record ArchiveProposal(
+        @TargetAggregateIdentifier UUID proposalId,
+        Actor actor,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion)
+        implements ProposalCommand {}

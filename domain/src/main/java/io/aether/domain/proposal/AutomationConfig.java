@@ -10,8 +10,7 @@ import java.util.UUID;
 public final class AutomationConfig {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private AutomationConfig() {
-    }
+    private AutomationConfig() {}
 
     /** Deterministic HA config id of a proposal, so that repeated HA calls are idempotent. */
     public static String haAutomationId(UUID proposalId) {

@@ -6,5 +6,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Disable a deployed automation. */
-public record DisableProposal(@TargetAggregateIdentifier UUID proposalId, Actor actor, String reason, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
-}
+public record DisableProposal(
+        @TargetAggregateIdentifier UUID proposalId,
+        Actor actor,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion)
+        implements ProposalCommand {}

@@ -6,5 +6,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Enable a disabled automation. */
-public record EnableProposal(@TargetAggregateIdentifier UUID proposalId, Actor actor, String reason, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
-}
+public record EnableProposal(
+        @TargetAggregateIdentifier UUID proposalId,
+        Actor actor,
+        String reason,
+        @TargetAggregateVersion Long expectedVersion)
+        implements ProposalCommand {}

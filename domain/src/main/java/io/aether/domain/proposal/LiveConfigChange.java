@@ -7,5 +7,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * automation id changed: config became live at {@code version} (null: the automation was removed).
  * {@code deployment} marks changes made by a deployment (rollback targets are taken from those).
  */
-public record LiveConfigChange(int version, JsonNode config, boolean deployment) {
-}
+public record LiveConfigChange(int version, JsonNode config, boolean deployment) {}

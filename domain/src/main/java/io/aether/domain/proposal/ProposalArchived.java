@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The proposal was archived (terminal). */
 @Revision("2")
-public record ProposalArchived(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
-}
+public record ProposalArchived(UUID proposalId, Actor actor, String reason) implements ProposalEvent {}

@@ -2,7 +2,6 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-
 /**
  * What a proposal proposes. Free-form Home Assistant structures (trigger, conditions, actions,
  * service call, dashboard config) are kept as JSON exactly as the author gave them.
@@ -17,5 +16,4 @@ public record ProposalContent(
         String mode,
         JsonNode serviceCall,
         JsonNode dashboardConfig,
-        String conversationId) {
-}
+        String conversationId) {}

@@ -6,5 +6,5 @@ import org.axonframework.serialization.Revision;
 
 /** A proposal was created and submitted for approval (status proposed). */
 @Revision("2")
-public record ProposalCreated(UUID proposalId, ProposalContent content, String haAutomationId, Actor actor) implements ProposalEvent {
-}
+public record ProposalCreated(UUID proposalId, ProposalContent content, String haAutomationId, Actor actor)
+        implements ProposalEvent {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The proposal was deleted; its history stays in the event store. */
 @Revision("2")
-public record ProposalDeleted(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
-}
+public record ProposalDeleted(UUID proposalId, Actor actor, String reason) implements ProposalEvent {}

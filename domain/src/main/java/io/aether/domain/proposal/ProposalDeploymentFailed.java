@@ -6,7 +6,8 @@ import org.axonframework.serialization.Revision;
 
 /** The deployment did not reach or was refused by Home Assistant; the proposal keeps its status. */
 @Revision("2")
-public record ProposalDeploymentFailed(UUID proposalId, UUID deploymentId, String error, Actor actor) implements ProposalEvent {
+public record ProposalDeploymentFailed(UUID proposalId, UUID deploymentId, String error, Actor actor)
+        implements ProposalEvent {
 
     @Override
     public String reason() {

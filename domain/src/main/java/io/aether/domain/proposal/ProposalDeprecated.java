@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The proposal was marked deprecated. */
 @Revision("2")
-public record ProposalDeprecated(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
-}
+public record ProposalDeprecated(UUID proposalId, Actor actor, String reason) implements ProposalEvent {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The deployed automation was disabled (turned off in Home Assistant). */
 @Revision("2")
-public record ProposalDisabled(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
-}
+public record ProposalDisabled(UUID proposalId, Actor actor, String reason) implements ProposalEvent {}

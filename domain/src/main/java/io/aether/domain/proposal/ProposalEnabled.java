@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** The disabled automation was enabled again (turned on in Home Assistant). */
 @Revision("2")
-public record ProposalEnabled(UUID proposalId, Actor actor, String reason) implements ProposalEvent {
-}
+public record ProposalEnabled(UUID proposalId, Actor actor, String reason) implements ProposalEvent {}

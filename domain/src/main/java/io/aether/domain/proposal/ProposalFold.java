@@ -12,8 +12,7 @@ import java.util.Objects;
  */
 public final class ProposalFold {
 
-    private ProposalFold() {
-    }
+    private ProposalFold() {}
 
     /** Folds a whole stream; null when the stream is empty. */
     public static ProposalState fold(Iterable<TimedEvent> events) {
@@ -25,13 +24,29 @@ public final class ProposalFold {
     }
 
     /** An event payload with the instant it was recorded. */
-    public record TimedEvent(Object event, Instant timestamp) {
-    }
+    public record TimedEvent(Object event, Instant timestamp) {}
 
     public static ProposalState apply(ProposalState s, Object event, Instant at) {
         if (event instanceof ProposalCreated e) {
-            return new ProposalState(e.proposalId(), 1, e.content(), ProposalStatus.PROPOSED, e.haAutomationId(),
-                    at, at, at, null, null, null, null, null, false, null, List.of(), null, null);
+            return new ProposalState(
+                    e.proposalId(),
+                    1,
+                    e.content(),
+                    ProposalStatus.PROPOSED,
+                    e.haAutomationId(),
+                    at,
+                    at,
+                    at,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         if (s == null) {
             throw new IllegalStateException("first proposal event must be ProposalCreated, was "
@@ -63,8 +78,8 @@ public final class ProposalFold {
         } else if (event instanceof ProposalDeploymentFailed) {
             b.pending = null;
         } else if (event instanceof ProposalRollbackRequested e) {
-            b.pending = PendingOperation.rollback(e.rollbackId(), e.action(), absentIfNull(e.configToRestore()),
-                    e.targetVersion());
+            b.pending = PendingOperation.rollback(
+                    e.rollbackId(), e.action(), absentIfNull(e.configToRestore()), e.targetVersion());
         } else if (event instanceof ProposalRolledBack e) {
             b.status = ProposalStatus.ROLLED_BACK;
             b.rolledBackAt = at;
@@ -88,7 +103,8 @@ public final class ProposalFold {
         } else if (event instanceof ProposalDeleted) {
             b.deleted = true;
         } else {
-            throw new IllegalArgumentException("not a proposal event: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a proposal event: " + event.getClass().getName());
         }
         return b.build();
     }
@@ -136,9 +152,25 @@ public final class ProposalFold {
         }
 
         ProposalState build() {
-            return new ProposalState(s.id(), version, s.content(), status, s.haAutomationId(), s.createdAt(), at,
-                    s.proposedAt(), approvedAt, approvedBy, deployedAt, rolledBackAt, rejectionReason, deleted,
-                    pending, timeline, configBeforeFirstDeploy, rollbackCursor);
+            return new ProposalState(
+                    s.id(),
+                    version,
+                    s.content(),
+                    status,
+                    s.haAutomationId(),
+                    s.createdAt(),
+                    at,
+                    s.proposedAt(),
+                    approvedAt,
+                    approvedBy,
+                    deployedAt,
+                    rolledBackAt,
+                    rejectionReason,
+                    deleted,
+                    pending,
+                    timeline,
+                    configBeforeFirstDeploy,
+                    rollbackCursor);
         }
     }
 }

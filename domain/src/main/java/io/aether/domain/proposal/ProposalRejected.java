@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 
 /** A person rejected the proposal. */
 @Revision("2")
-public record ProposalRejected(UUID proposalId, Actor actor, String label, String reason) implements ProposalEvent {
-}
+public record ProposalRejected(UUID proposalId, Actor actor, String label, String reason) implements ProposalEvent {}

@@ -79,7 +79,8 @@ public record ProposalState(
      */
     public boolean ownConfigLive() {
         Optional<JsonNode> live = everDeployed() ? liveConfigAt(version) : Optional.empty();
-        return live.isPresent() && liveTimeline.stream()
-                .anyMatch(change -> change.deployment() && live.get().equals(change.config()));
+        return live.isPresent()
+                && liveTimeline.stream()
+                        .anyMatch(change -> change.deployment() && live.get().equals(change.config()));
     }
 }

@@ -5,7 +5,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Lifecycle status of a proposal; the wire value is the lower-case name. */
 public enum ProposalStatus {
-    DRAFT, PROPOSED, APPROVED, REJECTED, DEPLOYED, ROLLED_BACK, ARCHIVED, DISABLED, DEPRECATED;
+    DRAFT,
+    PROPOSED,
+    APPROVED,
+    REJECTED,
+    DEPLOYED,
+    ROLLED_BACK,
+    ARCHIVED,
+    DISABLED,
+    DEPRECATED;
 
     @JsonValue
     public String wire() {

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a proposal changes in Home Assistant; the wire value is the lower-case name. */
 public enum ProposalType {
-    AUTOMATION, ENTITY_COMMAND, SCRIPT, SCENE, DASHBOARD, HELPER;
+    AUTOMATION,
+    ENTITY_COMMAND,
+    SCRIPT,
+    SCENE,
+    DASHBOARD,
+    HELPER;
 
     @JsonValue
     public String wire() {

@@ -31,9 +31,28 @@ public record ProposalView(
 
     public static ProposalView of(ProposalState s) {
         ProposalContent c = s.content();
-        return new ProposalView(s.id(), c.proposalType(), c.conversationId(), c.name(), c.description(), c.trigger(),
-                c.conditions(), c.actions(), c.mode(), c.serviceCall(), c.dashboardConfig(), s.status(),
-                s.everDeployed() ? s.haAutomationId() : null, s.proposedAt(), s.approvedAt(), s.approvedBy(),
-                s.deployedAt(), s.rolledBackAt(), s.rejectionReason(), s.createdAt(), s.updatedAt(), s.version());
+        return new ProposalView(
+                s.id(),
+                c.proposalType(),
+                c.conversationId(),
+                c.name(),
+                c.description(),
+                c.trigger(),
+                c.conditions(),
+                c.actions(),
+                c.mode(),
+                c.serviceCall(),
+                c.dashboardConfig(),
+                s.status(),
+                s.everDeployed() ? s.haAutomationId() : null,
+                s.proposedAt(),
+                s.approvedAt(),
+                s.approvedBy(),
+                s.deployedAt(),
+                s.rolledBackAt(),
+                s.rejectionReason(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.version());
     }
 }

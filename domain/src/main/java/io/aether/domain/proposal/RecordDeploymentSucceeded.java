@@ -5,5 +5,6 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sent by the deployment process manager once Home Assistant accepted the config. */
-public record RecordDeploymentSucceeded(@TargetAggregateIdentifier UUID proposalId, UUID deploymentId, JsonNode previousHaConfig, String method) implements ProposalCommand {
-}
+public record RecordDeploymentSucceeded(
+        @TargetAggregateIdentifier UUID proposalId, UUID deploymentId, JsonNode previousHaConfig, String method)
+        implements ProposalCommand {}

@@ -6,5 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** Record the intent to deploy; the deployment process manager performs it. */
-public record RequestDeployment(@TargetAggregateIdentifier UUID proposalId, UUID deploymentId, boolean force, Actor actor, @TargetAggregateVersion Long expectedVersion) implements ProposalCommand {
-}
+public record RequestDeployment(
+        @TargetAggregateIdentifier UUID proposalId,
+        UUID deploymentId,
+        boolean force,
+        Actor actor,
+        @TargetAggregateVersion Long expectedVersion)
+        implements ProposalCommand {}

@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 
 /** Enums travel as their lower-case names; parsing names the allowed values when it fails. */
 final class WireValues {
-    private WireValues() {
-    }
+    private WireValues() {}
 
     static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);

@@ -3,6 +3,5 @@ package io.aether.domain.security;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Finish first-time setup; refused once setup has been completed. */
-public record CompleteSetup(@TargetAggregateIdentifier String principalId, String haUrl, boolean passwordSet,
-        AuditContext audit) {
-}
+public record CompleteSetup(
+        @TargetAggregateIdentifier String principalId, String haUrl, boolean passwordSet, AuditContext audit) {}

@@ -7,6 +7,5 @@ import org.axonframework.serialization.Revision;
  * token.
  */
 @Revision("2")
-public record LoginSucceeded(String principalId, String method, String sessionId,
-        AuditContext audit) implements SecurityEvent {
-}
+public record LoginSucceeded(String principalId, String method, String sessionId, AuditContext audit)
+        implements SecurityEvent {}

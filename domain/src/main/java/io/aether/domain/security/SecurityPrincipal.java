@@ -4,6 +4,5 @@ package io.aether.domain.security;
 public final class SecurityPrincipal {
     public static final String ID = "owner";
 
-    private SecurityPrincipal() {
-    }
+    private SecurityPrincipal() {}
 }

@@ -28,6 +28,7 @@ class ActorRevisionUpcasterTest {
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
             .build();
+
     private final ActorRevisionUpcaster upcaster = new ActorRevisionUpcaster();
 
     @Test
@@ -46,7 +47,12 @@ class ActorRevisionUpcasterTest {
         ProposalDeployed deployed = read(ProposalDeployed.class, "1", fixture("ProposalDeployed-rev1.json"));
 
         assertThat(deployed.actor()).isEqualTo(Actor.unknown("user"));
-        assertThat(deployed.deployedConfig().path("actions").get(0).path("actor").asText()).isEqualTo("kept as it is");
+        assertThat(deployed.deployedConfig()
+                        .path("actions")
+                        .get(0)
+                        .path("actor")
+                        .asText())
+                .isEqualTo("kept as it is");
         assertThat(deployed.method()).isEqualTo("rest_api");
     }
 
@@ -71,10 +77,19 @@ class ActorRevisionUpcasterTest {
     }
 
     private <T> T read(Class<T> type, String revision, byte[] payload) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Aggregate", PROPOSAL.toString(), 0,
-                "event-1", Instant.EPOCH, type.getName(), revision, payload, "{}".getBytes());
-        List<IntermediateEventRepresentation> upcast =
-                upcaster.upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Aggregate",
+                PROPOSAL.toString(),
+                0,
+                "event-1",
+                Instant.EPOCH,
+                type.getName(),
+                revision,
+                payload,
+                "{}".getBytes());
+        List<IntermediateEventRepresentation> upcast = upcaster.upcast(
+                        Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(upcast).hasSize(1);
         assertThat(upcast.get(0).getType().getRevision()).isEqualTo(ActorRevisionUpcaster.TO);
         return type.cast(serializer.deserialize(upcast.get(0).getData()));

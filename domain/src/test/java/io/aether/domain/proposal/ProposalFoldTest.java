@@ -21,9 +21,17 @@ class ProposalFoldTest {
     private static final Actor CAROL = Actor.user("carol");
     private static final UUID ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
     private static final String HA_ID = AutomationConfig.haAutomationId(ID);
-    private static final ProposalContent CONTENT = new ProposalContent(ProposalType.AUTOMATION, "Porch light",
-            "Turn on the porch light at sunset", JSON.objectNode().put("platform", "sun").put("event", "sunset"),
-            null, JSON.objectNode().put("service", "light.turn_on"), "single", null, null, null);
+    private static final ProposalContent CONTENT = new ProposalContent(
+            ProposalType.AUTOMATION,
+            "Porch light",
+            "Turn on the porch light at sunset",
+            JSON.objectNode().put("platform", "sun").put("event", "sunset"),
+            null,
+            JSON.objectNode().put("service", "light.turn_on"),
+            "single",
+            null,
+            null,
+            null);
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     private static final JsonNode USER_CONFIG = config("made by hand in HA");
@@ -62,7 +70,9 @@ class ProposalFoldTest {
 
     /** v1 created, v2 approved, v3 deployment requested, v4 deployed (HA held {@code previous} before). */
     private static List<Object> deployedOnce(JsonNode previous) {
-        return events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+        return events(
+                created(),
+                new ProposalApproved(ID, ALICE, null, "ok"),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
                 new ProposalDeployed(ID, DEP1, HA_ID, CONFIG_A, previous, "rest_api", ALICE));
     }
@@ -75,8 +85,8 @@ class ProposalFoldTest {
         return events;
     }
 
-    private static void rollBack(List<Object> events, UUID rollbackId, int target, RollbackAction action,
-                                 JsonNode config) {
+    private static void rollBack(
+            List<Object> events, UUID rollbackId, int target, RollbackAction action, JsonNode config) {
         events.add(new ProposalRollbackRequested(ID, rollbackId, target, action, config, HA_ID, CAROL, "broke"));
         events.add(new ProposalRolledBack(ID, rollbackId, target, action, config, HA_ID, CAROL, "broke"));
     }
@@ -122,7 +132,9 @@ class ProposalFoldTest {
 
         assertThat(s.approvedBy()).isEqualTo("Alice at the desk");
         assertThat(approved.actor()).isEqualTo(BOB);
-        assertThat(fold(events(created(), new ProposalApproved(ID, BOB, null, "ok"))).approvedBy()).isEqualTo("ci");
+        assertThat(fold(events(created(), new ProposalApproved(ID, BOB, null, "ok")))
+                        .approvedBy())
+                .isEqualTo("ci");
     }
 
     @Test
@@ -136,7 +148,9 @@ class ProposalFoldTest {
 
     @Test
     void deploymentRequestedIsPendingAndKeepsTheStatus() {
-        ProposalState s = fold(events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+        ProposalState s = fold(events(
+                created(),
+                new ProposalApproved(ID, ALICE, null, "ok"),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE)));
 
         assertThat(s.status()).isEqualTo(ProposalStatus.APPROVED);
@@ -161,7 +175,9 @@ class ProposalFoldTest {
 
     @Test
     void failedDeploymentClearsPendingAndChangesNothingElse() {
-        List<Object> events = events(created(), new ProposalApproved(ID, ALICE, null, "ok"),
+        List<Object> events = events(
+                created(),
+                new ProposalApproved(ID, ALICE, null, "ok"),
                 new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG_A, false, ALICE),
                 new ProposalDeploymentFailed(ID, DEP1, "HA unreachable", ALICE));
 
@@ -182,8 +198,8 @@ class ProposalFoldTest {
 
         assertThat(s.configBeforeFirstDeploy()).isNull();
         assertThat(s.deployedAt()).isEqualTo(t(6));
-        assertThat(s.liveTimeline()).containsExactly(
-                new LiveConfigChange(4, CONFIG_A, true), new LiveConfigChange(6, CONFIG_B, true));
+        assertThat(s.liveTimeline())
+                .containsExactly(new LiveConfigChange(4, CONFIG_A, true), new LiveConfigChange(6, CONFIG_B, true));
     }
 
     @Test
@@ -217,22 +233,21 @@ class ProposalFoldTest {
     @Test
     void rollbackRequestedIsPendingAndRolledBackSetsStatusTimeAndCursor() {
         List<Object> events = deployedOnce(USER_CONFIG);
-        events.add(new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL,
-                "broke"));
+        events.add(
+                new ProposalRollbackRequested(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL, "broke"));
         ProposalState requested = fold(events);
         assertThat(requested.status()).isEqualTo(ProposalStatus.DEPLOYED);
         assertThat(requested.pending())
                 .isEqualTo(PendingOperation.rollback(RB1, RollbackAction.RESTORED, USER_CONFIG, 3));
 
-        events.add(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL,
-                "broke"));
+        events.add(new ProposalRolledBack(ID, RB1, 3, RollbackAction.RESTORED, USER_CONFIG, HA_ID, CAROL, "broke"));
         ProposalState s = fold(events);
         assertThat(s.status()).isEqualTo(ProposalStatus.ROLLED_BACK);
         assertThat(s.rolledBackAt()).isEqualTo(t(6));
         assertThat(s.pending()).isNull();
         assertThat(s.rollbackCursor()).isEqualTo(3);
-        assertThat(s.liveTimeline()).containsExactly(
-                new LiveConfigChange(4, CONFIG_A, true), new LiveConfigChange(6, USER_CONFIG, false));
+        assertThat(s.liveTimeline())
+                .containsExactly(new LiveConfigChange(4, CONFIG_A, true), new LiveConfigChange(6, USER_CONFIG, false));
     }
 
     @Test
@@ -315,11 +330,12 @@ class ProposalFoldTest {
         assertThat(again.rollbackCursor()).isEqualTo(3);
         assertThat(again.liveConfigAt(10)).isEmpty();
         assertThat(again.defaultRollbackTarget()).isEmpty();
-        assertThat(again.liveTimeline()).containsExactly(
-                new LiveConfigChange(4, CONFIG_A, true),
-                new LiveConfigChange(6, CONFIG_B, true),
-                new LiveConfigChange(8, CONFIG_A, false),
-                new LiveConfigChange(10, null, false));
+        assertThat(again.liveTimeline())
+                .containsExactly(
+                        new LiveConfigChange(4, CONFIG_A, true),
+                        new LiveConfigChange(6, CONFIG_B, true),
+                        new LiveConfigChange(8, CONFIG_A, false),
+                        new LiveConfigChange(10, null, false));
     }
 
     @Test
@@ -346,11 +362,16 @@ class ProposalFoldTest {
         for (int v = 1; v <= s.version(); v++) {
             live.add(s.liveConfigAt(v));
         }
-        assertThat(live).containsExactly(
-                Optional.empty(), Optional.empty(), Optional.empty(), // before the first deploy: nothing
-                Optional.of(CONFIG_A), Optional.of(CONFIG_A),          // v4 deployed A, v5 redeploy requested
-                Optional.of(CONFIG_B), Optional.of(CONFIG_B),          // v6 deployed B, v7 rollback requested
-                Optional.of(CONFIG_A));                                // v8 rolled back to A
+        assertThat(live)
+                .containsExactly(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(), // before the first deploy: nothing
+                        Optional.of(CONFIG_A),
+                        Optional.of(CONFIG_A), // v4 deployed A, v5 redeploy requested
+                        Optional.of(CONFIG_B),
+                        Optional.of(CONFIG_B), // v6 deployed B, v7 rollback requested
+                        Optional.of(CONFIG_A)); // v8 rolled back to A
     }
 
     @Test

@@ -28,13 +28,12 @@ final class ProposalFoldCache {
         }
     }
 
-    private final Map<UUID, NavigableMap<Integer, Checkpoint>> byProposal =
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, NavigableMap<Integer, Checkpoint>> eldest) {
-                    return size() > MAX_PROPOSALS;
-                }
-            };
+    private final Map<UUID, NavigableMap<Integer, Checkpoint>> byProposal = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, NavigableMap<Integer, Checkpoint>> eldest) {
+            return size() > MAX_PROPOSALS;
+        }
+    };
 
     /** The newest checkpoint at or below {@code maxVersion} that {@code usable} accepts; null if none. */
     synchronized Checkpoint best(UUID id, int maxVersion, Predicate<Checkpoint> usable) {
@@ -42,7 +41,8 @@ final class ProposalFoldCache {
         if (checkpoints == null) {
             return null;
         }
-        for (Checkpoint c : checkpoints.headMap(maxVersion, true).descendingMap().values()) {
+        for (Checkpoint c :
+                checkpoints.headMap(maxVersion, true).descendingMap().values()) {
             if (usable.test(c)) {
                 return c;
             }

@@ -46,16 +46,19 @@ public class ProposalHistoryQueries {
         Instant at = query.at();
         boolean historical = version != null || at != null;
         if (version != null && version < 1) {
-            throw new InvalidProposalCommandException("version must be between 1 and " + eventCount(id)
-                    + " for this proposal");
+            throw new InvalidProposalCommandException(
+                    "version must be between 1 and " + eventCount(id) + " for this proposal");
         }
-        ProposalFoldCache.Checkpoint start = cache.best(id, version == null ? Integer.MAX_VALUE : version,
+        ProposalFoldCache.Checkpoint start = cache.best(
+                id,
+                version == null ? Integer.MAX_VALUE : version,
                 c -> at == null || !c.latest().isAfter(at));
         ProposalState state = start == null ? null : start.state();
         Instant latest = start == null ? null : start.latest();
         boolean toEnd = true;
-        try (Stream<? extends DomainEventMessage<?>> events =
-                     eventStore.readEvents(id.toString(), state == null ? 0L : state.version()).asStream()) {
+        try (Stream<? extends DomainEventMessage<?>> events = eventStore
+                .readEvents(id.toString(), state == null ? 0L : state.version())
+                .asStream()) {
             Iterator<? extends DomainEventMessage<?>> it = events.iterator();
             while ((version == null || state == null || state.version() < version) && it.hasNext()) {
                 DomainEventMessage<?> event = it.next();
@@ -73,8 +76,8 @@ public class ProposalHistoryQueries {
             if (state == null && toEnd) {
                 throw new ProposalNotFoundException(id);
             }
-            throw new InvalidProposalCommandException("version must be between 1 and " + eventCount(id)
-                    + " for this proposal");
+            throw new InvalidProposalCommandException(
+                    "version must be between 1 and " + eventCount(id) + " for this proposal");
         }
         if (state == null) {
             throw new ProposalNotFoundException(id);
@@ -86,7 +89,10 @@ public class ProposalHistoryQueries {
     }
 
     private long eventCount(UUID id) {
-        return eventStore.lastSequenceNumberFor(id.toString()).map(seq -> seq + 1).orElse(0L);
+        return eventStore
+                .lastSequenceNumberFor(id.toString())
+                .map(seq -> seq + 1)
+                .orElse(0L);
     }
 
     @QueryHandler
@@ -101,9 +107,14 @@ public class ProposalHistoryQueries {
 
     private ProposalHistoryEntry entry(DomainEventMessage<?> message) {
         ProposalEvent event = (ProposalEvent) message.getPayload();
-        return new ProposalHistoryEntry(message.getPayloadType().getSimpleName(),
-                (int) message.getSequenceNumber() + 1, message.getTimestamp(), event.actor(), event.label(),
-                event.reason(), MessageMetadata.text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
+        return new ProposalHistoryEntry(
+                message.getPayloadType().getSimpleName(),
+                (int) message.getSequenceNumber() + 1,
+                message.getTimestamp(),
+                event.actor(),
+                event.label(),
+                event.reason(),
+                MessageMetadata.text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
                 MessageMetadata.text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
                 mapper.valueToTree(event));
     }

@@ -67,12 +67,50 @@ public class ProposalListProjection {
     private static final int ID = Types.OTHER;
     private static final int TEXT = Types.VARCHAR;
     private static final int TIME = Types.TIMESTAMP_WITH_TIMEZONE;
-    private static final int[] INSERT_TYPES = {ID, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT,
-        TEXT, TIME, TIME, TEXT, TIME, TIME, TEXT, TIME, TIME, Types.INTEGER};
+    private static final int[] INSERT_TYPES = {
+        ID,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TEXT,
+        TIME,
+        TIME,
+        TEXT,
+        TIME,
+        TIME,
+        TEXT,
+        TIME,
+        TIME,
+        Types.INTEGER
+    };
     /** SQL types of the columns an update sets: typed nulls spare the driver a metadata round trip. */
-    private static final Map<String, Integer> COLUMN_TYPES = Map.of("status", TEXT, "approved_at", TIME,
-            "approved_by", TEXT, "rejection_reason", TEXT, "deployed_at", TIME, "ha_automation_id", TEXT,
-            "rolled_back_at", TIME, "updated_at", TIME, "version", Types.INTEGER);
+    private static final Map<String, Integer> COLUMN_TYPES = Map.of(
+            "status",
+            TEXT,
+            "approved_at",
+            TIME,
+            "approved_by",
+            TEXT,
+            "rejection_reason",
+            TEXT,
+            "deployed_at",
+            TIME,
+            "ha_automation_id",
+            TEXT,
+            "rolled_back_at",
+            TIME,
+            "updated_at",
+            TIME,
+            "version",
+            Types.INTEGER);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -86,8 +124,7 @@ public class ProposalListProjection {
     }
 
     /** One event of a proposal with its version (sequence number + 1) and timestamp. */
-    record Change(ProposalEvent event, int version, Instant at) {
-    }
+    record Change(ProposalEvent event, int version, Instant at) {}
 
     @EventHandler
     void on(ProposalEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
@@ -100,16 +137,15 @@ public class ProposalListProjection {
     }
 
     /** What is stored for a row before the batch. */
-    private record Stored(String status, int version) {
-    }
+    private record Stored(String status, int version) {}
 
     /** Applies one batch's changes: one read, then at most one statement per row, sent as JDBC batches. */
     void write(Map<UUID, List<Change>> changesByRow) {
         Map<UUID, Stored> stored = new HashMap<>();
         jdbc.sql("SELECT id, status, version FROM proposal_list WHERE id IN (:ids)")
                 .param("ids", List.copyOf(changesByRow.keySet()))
-                .query((rs, n) -> stored.put(rs.getObject("id", UUID.class),
-                        new Stored(rs.getString("status"), rs.getInt("version"))))
+                .query((rs, n) -> stored.put(
+                        rs.getObject("id", UUID.class), new Stored(rs.getString("status"), rs.getInt("version"))))
                 .list();
         List<Object[]> inserts = new ArrayList<>();
         Map<String, List<Object[]>> updates = new LinkedHashMap<>();
@@ -131,7 +167,8 @@ public class ProposalListProjection {
                 List<Object> args = new ArrayList<>(row.set.values());
                 args.add(id);
                 args.add(row.version);
-                updates.computeIfAbsent(updateSql(row.set.keySet()), k -> new ArrayList<>()).add(args.toArray());
+                updates.computeIfAbsent(updateSql(row.set.keySet()), k -> new ArrayList<>())
+                        .add(args.toArray());
             }
             if (old != null && !old.equals(after)) {
                 counts.merge(old, -1L, Long::sum);
@@ -147,8 +184,10 @@ public class ProposalListProjection {
             requireAll(batches.batchUpdate(INSERT, inserts, INSERT_TYPES), "insert");
         }
         updates.forEach((sql, rows) -> requireAll(batches.batchUpdate(sql, rows, updateTypes(sql)), "update"));
-        List<Object[]> countArgs = counts.entrySet().stream().filter(c -> c.getValue() != 0)
-                .map(c -> new Object[] {c.getKey(), c.getValue()}).toList();
+        List<Object[]> countArgs = counts.entrySet().stream()
+                .filter(c -> c.getValue() != 0)
+                .map(c -> new Object[] {c.getKey(), c.getValue()})
+                .toList();
         if (!countArgs.isEmpty()) {
             batches.batchUpdate(COUNT, countArgs, new int[] {TEXT, Types.BIGINT});
         }
@@ -179,7 +218,8 @@ public class ProposalListProjection {
 
     /** The parameter types of an {@link #updateSql} statement, read back from its column list. */
     private static int[] updateTypes(String sql) {
-        String[] assignments = sql.substring("UPDATE proposal_list SET ".length(), sql.indexOf(" WHERE ")).split(", ");
+        String[] assignments = sql.substring("UPDATE proposal_list SET ".length(), sql.indexOf(" WHERE "))
+                .split(", ");
         int[] types = new int[assignments.length + 2];
         for (int i = 0; i < assignments.length; i++) {
             types[i] = COLUMN_TYPES.get(assignments[i].substring(0, assignments[i].indexOf(' ')));
@@ -192,11 +232,30 @@ public class ProposalListProjection {
     private Object[] insertArgs(Row row) {
         ProposalContent c = row.content;
         Map<String, Object> s = row.set;
-        return new Object[] {row.id, c.proposalType().wire(), c.conversationId(), c.name(), c.description(),
-                json(c.trigger()), json(c.conditions()), json(c.actions()), c.mode(), json(c.serviceCall()),
-                json(c.dashboardConfig()), row.status, s.get("ha_automation_id"), row.createdAt,
-                s.get("approved_at"), s.get("approved_by"), s.get("deployed_at"), s.get("rolled_back_at"),
-                s.get("rejection_reason"), row.createdAt, s.get("updated_at"), row.version};
+        return new Object[] {
+            row.id,
+            c.proposalType().wire(),
+            c.conversationId(),
+            c.name(),
+            c.description(),
+            json(c.trigger()),
+            json(c.conditions()),
+            json(c.actions()),
+            c.mode(),
+            json(c.serviceCall()),
+            json(c.dashboardConfig()),
+            row.status,
+            s.get("ha_automation_id"),
+            row.createdAt,
+            s.get("approved_at"),
+            s.get("approved_by"),
+            s.get("deployed_at"),
+            s.get("rolled_back_at"),
+            s.get("rejection_reason"),
+            row.createdAt,
+            s.get("updated_at"),
+            row.version
+        };
     }
 
     /**
@@ -229,8 +288,8 @@ public class ProposalListProjection {
                     row.deleted = true;
                     continue;
                 }
-                if (change.version() <= row.version || (!exists && row.content == null
-                        && !(event instanceof ProposalCreated))) {
+                if (change.version() <= row.version
+                        || (!exists && row.content == null && !(event instanceof ProposalCreated))) {
                     continue; // applied before, or no row to change (as an UPDATE of no row)
                 }
                 row.apply(event, utc(change.at()));

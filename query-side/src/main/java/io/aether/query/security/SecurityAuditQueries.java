@@ -28,8 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecurityAuditQueries {
     private static final ObjectMapper PLAIN = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> ORDERED_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, Object>> ORDERED_MAP = new TypeReference<>() {};
 
     /** Components every event has, shown as the entry's own fields; both spellings, the HTTP mapper is snake_case. */
     private static final List<String> NOT_DETAILS = List.of("principalId", "principal_id", "audit");
@@ -49,11 +48,15 @@ public class SecurityAuditQueries {
     public SecurityAuditPage handle(GetSecurityAudit query) {
         int limit = Math.max(0, query.limit());
         int offset = Math.max(0, query.offset());
-        long total = eventStore.lastSequenceNumberFor(SecurityPrincipal.ID).map(last -> last + 1).orElse(0L);
+        long total = eventStore
+                .lastSequenceNumberFor(SecurityPrincipal.ID)
+                .map(last -> last + 1)
+                .orElse(0L);
         // Newest first: entry i of the page has sequence total - 1 - offset - i.
         long end = Math.max(0, total - offset);
         long first = Math.max(0, end - limit);
-        List<SecurityAuditEntry> items = new ArrayList<>(page(first, end).stream().map(this::entry).toList());
+        List<SecurityAuditEntry> items =
+                new ArrayList<>(page(first, end).stream().map(this::entry).toList());
         Collections.reverse(items);
         return new SecurityAuditPage(items, total, query.limit(), query.offset());
     }
@@ -61,8 +64,14 @@ public class SecurityAuditQueries {
     private SecurityAuditEntry entry(DomainEventMessage<?> message) {
         SecurityEvent event = (SecurityEvent) message.getPayload();
         AuditContext audit = event.audit() != null ? event.audit() : NO_AUDIT;
-        return new SecurityAuditEntry(message.getSequenceNumber() + 1, message.getPayloadType().getSimpleName(),
-                message.getTimestamp(), audit.actor(), audit.label(), audit.clientAddress(), audit.userAgent(),
+        return new SecurityAuditEntry(
+                message.getSequenceNumber() + 1,
+                message.getPayloadType().getSimpleName(),
+                message.getTimestamp(),
+                audit.actor(),
+                audit.label(),
+                audit.clientAddress(),
+                audit.userAgent(),
                 details(event));
     }
 
@@ -86,7 +95,9 @@ public class SecurityAuditQueries {
         if (first >= end) {
             return List.of();
         }
-        return eventStore.readEvents(SecurityPrincipal.ID, first).asStream()
+        return eventStore
+                .readEvents(SecurityPrincipal.ID, first)
+                .asStream()
                 .takeWhile(message -> message.getSequenceNumber() < end)
                 .<DomainEventMessage<?>>map(message -> message)
                 .toList();

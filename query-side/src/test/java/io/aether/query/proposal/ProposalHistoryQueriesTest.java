@@ -36,7 +36,8 @@ class ProposalHistoryQueriesTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private final ProposalHistoryQueries queries = new ProposalHistoryQueries(store, new ObjectMapper());
     private static final Actor OWNER = Actor.user("admin");
     private final List<ProposalEvent> events = new ArrayList<>();
@@ -48,32 +49,60 @@ class ProposalHistoryQueriesTest {
 
     @Test
     void everyVersionAndInstantOfALongHistoryMatchesAFullFold() {
-        append(new ProposalCreated(ID, new ProposalContent(ProposalType.AUTOMATION, "Porch light", null,
-                JSON.objectNode().put("platform", "sun"), null, JSON.objectNode().put("service", "light.turn_on"),
-                "single", null, null, null), "automation.porch", OWNER));
+        append(new ProposalCreated(
+                ID,
+                new ProposalContent(
+                        ProposalType.AUTOMATION,
+                        "Porch light",
+                        null,
+                        JSON.objectNode().put("platform", "sun"),
+                        null,
+                        JSON.objectNode().put("service", "light.turn_on"),
+                        "single",
+                        null,
+                        null,
+                        null),
+                "automation.porch",
+                OWNER));
         append(new ProposalApproved(ID, OWNER, null, null));
         while (events.size() < 250) {
-            append(events.size() % 2 == 0 ? new ProposalDisabled(ID, OWNER, "off") : new ProposalEnabled(ID, OWNER, "on"));
+            append(
+                    events.size() % 2 == 0
+                            ? new ProposalDisabled(ID, OWNER, "off")
+                            : new ProposalEnabled(ID, OWNER, "on"));
         }
 
         assertThat(queries.handle(new GetProposal(ID, null, null))).isEqualTo(fold(250)); // fills the snapshots
         for (int v : new int[] {250, 1, 99, 100, 101, 199, 200, 201, 249, 150, 2}) {
-            assertThat(queries.handle(new GetProposal(ID, v, null))).as("version %d", v).isEqualTo(fold(v));
-            assertThat(queries.handle(new GetProposal(ID, null, at(v - 1)))).as("at event %d", v).isEqualTo(fold(v));
+            assertThat(queries.handle(new GetProposal(ID, v, null)))
+                    .as("version %d", v)
+                    .isEqualTo(fold(v));
+            assertThat(queries.handle(new GetProposal(ID, null, at(v - 1))))
+                    .as("at event %d", v)
+                    .isEqualTo(fold(v));
         }
         assertThatThrownBy(() -> queries.handle(new GetProposal(ID, 251, null)))
-                .isInstanceOf(InvalidProposalCommandException.class).hasMessageContaining("between 1 and 250");
+                .isInstanceOf(InvalidProposalCommandException.class)
+                .hasMessageContaining("between 1 and 250");
 
         append(new ProposalDisabled(ID, OWNER, "later"));
-        assertThat(queries.handle(new GetProposal(ID, null, null))).as("newest after an append").isEqualTo(fold(251));
+        assertThat(queries.handle(new GetProposal(ID, null, null)))
+                .as("newest after an append")
+                .isEqualTo(fold(251));
         assertThat(queries.handle(new GetProposal(ID, 251, null))).isEqualTo(fold(251));
     }
 
     private void append(ProposalEvent event) {
         long seq = events.size();
         events.add(event);
-        store.publish(new GenericDomainEventMessage<>("ProposalAggregate", ID.toString(), seq, event,
-                MetaData.emptyInstance(), UUID.randomUUID().toString(), at(seq)));
+        store.publish(new GenericDomainEventMessage<>(
+                "ProposalAggregate",
+                ID.toString(),
+                seq,
+                event,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at(seq)));
     }
 
     private static Instant at(long seq) {

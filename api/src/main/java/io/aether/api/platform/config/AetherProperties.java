@@ -18,31 +18,35 @@ public record AetherProperties(
         @DefaultValue Security security) {
 
     /** External PostgreSQL; when url is blank an embedded PostgreSQL under dataDir is used. */
-    public record Db(String url, String user, String password, @DefaultValue("10") int poolSize) {
+    public record Db(
+            String url,
+            String user,
+            String password,
+            @DefaultValue("10") int poolSize) {
         public boolean external() {
             return url != null && !url.isBlank();
         }
     }
 
-    public record Ha(String url, String token,
-                     @DefaultValue("5s") Duration connectTimeout,
-                     @DefaultValue("10s") Duration requestTimeout) {
+    public record Ha(
+            String url,
+            String token,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("10s") Duration requestTimeout) {
         @Override
         public String toString() {
             return "Ha[url=" + url + ", token=" + (token == null || token.isBlank() ? "<unset>" : "<redacted>") + "]";
         }
     }
 
-    public record Deploy(@DefaultValue("30s") Duration waitTimeout) {
-    }
+    public record Deploy(@DefaultValue("30s") Duration waitTimeout) {}
 
-    public record Http(@DefaultValue("1048576") long maxBodyBytes) {
-    }
+    public record Http(@DefaultValue("1048576") long maxBodyBytes) {}
 
-    public record Security(@DefaultValue RateLimit rateLimit) {
-    }
+    public record Security(@DefaultValue RateLimit rateLimit) {}
 
     /** Attempts per client address and authentication action; the bucket refills evenly over the period. */
-    public record RateLimit(@DefaultValue("10") int attempts, @DefaultValue("1m") Duration period) {
-    }
+    public record RateLimit(
+            @DefaultValue("10") int attempts,
+            @DefaultValue("1m") Duration period) {}
 }

@@ -38,7 +38,8 @@ public class DatabaseConfiguration {
         }
         // Bound every statement so that no command transaction can commit minutes late and be
         // skipped by the event processors' gap detection (docs/architecture.md).
-        config.addDataSourceProperty("options", "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000");
+        config.addDataSourceProperty(
+                "options", "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000");
         return new HikariDataSource(config);
     }
 }

@@ -60,7 +60,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // We hold the data directory lock, so any postmaster still serving it is a leftover.
             stopStalePostmaster(pgData);
             postgres = startedPostgres(pgData);
-            log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data in {}",
+                    postgres.getPort(),
+                    pgData.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDir, e);
         }
@@ -79,7 +82,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> stale = readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        Optional<ProcessHandle> stale = readPid(pidFile)
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
                 .filter(EmbeddedPostgresServer::isPostgres);
         if (stale.isPresent()) {
             ProcessHandle process = stale.get();

@@ -19,8 +19,8 @@ class PlainTextDeserializer extends StringDeserializer {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    throw JsonMappingException.from(p,
-                            "contains a control character (U+" + String.format("%04X", (int) c) + ")");
+                    throw JsonMappingException.from(
+                            p, "contains a control character (U+" + String.format("%04X", (int) c) + ")");
                 }
             }
         }

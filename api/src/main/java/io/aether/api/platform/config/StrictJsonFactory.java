@@ -20,8 +20,7 @@ import java.io.Reader;
  */
 class StrictJsonFactory extends JsonFactory {
 
-    StrictJsonFactory() {
-    }
+    StrictJsonFactory() {}
 
     private StrictJsonFactory(StrictJsonFactory source, ObjectCodec codec) {
         super(source, codec);
@@ -77,16 +76,17 @@ class StrictJsonFactory extends JsonFactory {
 
         private JsonToken check(JsonToken token) throws IOException {
             if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
-                int at = UnicodeText.loneSurrogateAt(delegate.getTextCharacters(), delegate.getTextOffset(),
-                        delegate.getTextLength());
+                int at = UnicodeText.loneSurrogateAt(
+                        delegate.getTextCharacters(), delegate.getTextOffset(), delegate.getTextLength());
                 if (at >= 0) {
                     char surrogate = delegate.getTextCharacters()[delegate.getTextOffset() + at];
                     // A key's own path would repeat the key: name the object it is in instead.
                     throw token == JsonToken.FIELD_NAME
-                            ? new RefusedBodyException("A key" + where(delegate.getParsingContext().getParent())
-                                    + " contains " + UnicodeText.describe(surrogate))
-                            : new RefusedBodyException("Text" + where(delegate.getParsingContext())
-                                    + " contains " + UnicodeText.describe(surrogate));
+                            ? new RefusedBodyException(
+                                    "A key" + where(delegate.getParsingContext().getParent()) + " contains "
+                                            + UnicodeText.describe(surrogate))
+                            : new RefusedBodyException("Text" + where(delegate.getParsingContext()) + " contains "
+                                    + UnicodeText.describe(surrogate));
                 }
             } else if (token == JsonToken.VALUE_NUMBER_FLOAT && Double.isInfinite(delegate.getDoubleValue())) {
                 throw new RefusedBodyException("The number" + where(delegate.getParsingContext())

@@ -6,8 +6,7 @@ package io.aether.api.platform.config;
  * fails, so it is refused where it comes in.
  */
 public final class UnicodeText {
-    private UnicodeText() {
-    }
+    private UnicodeText() {}
 
     /** The index of the first surrogate without its partner, or -1 when the text is valid Unicode. */
     public static int loneSurrogateAt(char[] text, int offset, int length) {

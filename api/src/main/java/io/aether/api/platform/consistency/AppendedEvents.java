@@ -31,7 +31,8 @@ public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && !messages.isEmpty()) {
-            List<String> ids = messages.stream().map(EventMessage::getIdentifier).toList();
+            List<String> ids =
+                    messages.stream().map(EventMessage::getIdentifier).toList();
             if (CurrentUnitOfWork.isStarted()) {
                 UnitOfWork<?> root = CurrentUnitOfWork.get().root();
                 List<String> pending = root.getOrComputeResource(UNIT_OF_WORK_RESOURCE, key -> {

@@ -36,8 +36,8 @@ public class ConsistencyConfiguration {
             unitOfWork.afterCommit(u -> consistency.getObject().signalProgress());
             return chain.proceed();
         };
-        return configurer -> configurer.eventProcessing(processing -> Projections.NAMES.forEach(name ->
-                processing.registerHandlerInterceptor(name, c -> signal)));
+        return configurer -> configurer.eventProcessing(processing ->
+                Projections.NAMES.forEach(name -> processing.registerHandlerInterceptor(name, c -> signal)));
     }
 
     @Bean

@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    {@value ReadConsistency#TIMEOUT_HEADER}
  */
 @ConfigurationProperties("aether.consistency")
-public record ConsistencyProperties(@DefaultValue("2s") Duration waitTimeout) {
-}
+public record ConsistencyProperties(@DefaultValue("2s") Duration waitTimeout) {}

@@ -44,11 +44,13 @@ public class ReadConsistency {
     public static final String TIMEOUT_HEADER = "X-Consistency-Timeout";
     /** Response: how long the request waited for the read models (W3C Server Timing, milliseconds). */
     public static final String SERVER_TIMING_HEADER = "Server-Timing";
+
     public static final String SERVER_TIMING_METRIC = "read-models";
     /** Re-check interval while waiting; progress of a local processor wakes waiters sooner. */
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Tokens of segments held by other nodes are read from the database at most this often. */
     private static final long REMOTE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private static final long SEGMENT_COUNT_TTL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final EventProcessingConfiguration processing;
@@ -59,8 +61,11 @@ public class ReadConsistency {
     private final Condition progressed = lock.newCondition();
     private final Map<String, SegmentCount> segmentCounts = new HashMap<>();
 
-    public ReadConsistency(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
-                           ConsistencyProperties properties) {
+    public ReadConsistency(
+            EventProcessingConfiguration processing,
+            JdbcClient jdbc,
+            Serializer serializer,
+            ConsistencyProperties properties) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -134,8 +139,9 @@ public class ReadConsistency {
         boolean reached = awaitProcessed(position, properties.waitTimeout());
         HttpServletResponse response = currentResponse();
         if (response != null && !response.isCommitted()) {
-            response.addHeader(SERVER_TIMING_HEADER, String.format(Locale.ROOT, "%s;dur=%.2f", SERVER_TIMING_METRIC,
-                    (System.nanoTime() - start) / 1e6));
+            response.addHeader(
+                    SERVER_TIMING_HEADER,
+                    String.format(Locale.ROOT, "%s;dur=%.2f", SERVER_TIMING_METRIC, (System.nanoTime() - start) / 1e6));
             String previous = response.getHeader(TOKEN_HEADER);
             long highest = previous == null ? position : Math.max(position, Long.parseLong(previous));
             response.setHeader(TOKEN_HEADER, Long.toString(highest));
@@ -163,7 +169,8 @@ public class ReadConsistency {
     private Boolean passedLocally(long position) {
         boolean needRemote = false;
         for (String name : Projections.NAMES) {
-            StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+            StreamingEventProcessor processor = processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
                     .orElse(null);
             if (processor == null) {
                 continue;
@@ -187,18 +194,20 @@ public class ReadConsistency {
      * that handles the event's aggregate is asked (processors sequence events per aggregate,
      * Axon's default); when the event is unknown (not stored yet), every segment is.
      */
-    private boolean passedElsewhere(long position, String aggregate,
-                                    Map<String, Map<Integer, TrackingToken>> stored) {
+    private boolean passedElsewhere(long position, String aggregate, Map<String, Map<Integer, TrackingToken>> stored) {
         for (String name : Projections.NAMES) {
-            Set<Integer> local = processing.eventProcessor(name, StreamingEventProcessor.class)
-                    .map(p -> p.processingStatus().keySet()).orElse(Set.of());
+            Set<Integer> local = processing
+                    .eventProcessor(name, StreamingEventProcessor.class)
+                    .map(p -> p.processingStatus().keySet())
+                    .orElse(Set.of());
             Map<Integer, TrackingToken> segments = stored.getOrDefault(name, Map.of());
             int[] ids = segments.keySet().stream().mapToInt(Integer::intValue).toArray();
             for (Map.Entry<Integer, TrackingToken> segment : segments.entrySet()) {
                 if (local.contains(segment.getKey())) {
                     continue;
                 }
-                if (aggregate != null && !Segment.computeSegment(segment.getKey(), ids).matches(aggregate)) {
+                if (aggregate != null
+                        && !Segment.computeSegment(segment.getKey(), ids).matches(aggregate)) {
                     continue;
                 }
                 if (!covers(segment.getValue(), position)) {
@@ -243,7 +252,9 @@ public class ReadConsistency {
         long now = System.nanoTime();
         if (cached == null || now - cached.readAt() > SEGMENT_COUNT_TTL_NANOS) {
             int count = jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = :name")
-                    .param("name", name).query(Integer.class).single();
+                    .param("name", name)
+                    .query(Integer.class)
+                    .single();
             cached = new SegmentCount(count, now);
             segmentCounts.put(name, cached);
         }
@@ -272,6 +283,5 @@ public class ReadConsistency {
         return attributes instanceof ServletRequestAttributes servlet ? servlet.getResponse() : null;
     }
 
-    private record SegmentCount(int count, long readAt) {
-    }
+    private record SegmentCount(int count, long readAt) {}
 }

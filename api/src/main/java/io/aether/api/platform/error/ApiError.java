@@ -10,13 +10,11 @@ public record ApiError(Body error) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ErrorDetail")
-    public record Body(int code, String message, String type, String correlationId, List<FieldError> details) {
-    }
+    public record Body(int code, String message, String type, String correlationId, List<FieldError> details) {}
 
     /** One invalid field of a 422. */
     @Schema(name = "FieldError")
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static ApiError of(int code, String type, String message, String correlationId, List<FieldError> details) {
         return new ApiError(new Body(code, message, type, correlationId, details));

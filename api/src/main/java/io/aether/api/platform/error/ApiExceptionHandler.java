@@ -57,24 +57,35 @@ public class ApiExceptionHandler {
             // The body was refused while it was read: too large, not UTF-8, text or numbers we do not store.
             return answer(request, refused.kind(), refused.errorType(), ((Throwable) refused).getMessage());
         }
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
-            String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
+            String message = mismatch instanceof InvalidFormatException invalid
+                            && invalid.getTargetType().isEnum()
                     ? "invalid value for '" + field + "'"
                     : "wrong type for '" + field + "'";
             IllegalArgumentException enumError = causeOf(e, IllegalArgumentException.class);
             if (enumError != null) {
                 message = "invalid value for '" + field + "': " + enumError.getMessage();
             }
-            return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request", message,
+            return errors.entity(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "bad_request",
+                    message,
                     List.of(new ApiError.FieldError(field, message)));
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             IllegalArgumentException cause = causeOf(e, IllegalArgumentException.class);
             String detail = cause != null ? cause.getMessage() : safe(mapping.getOriginalMessage());
             String message = "invalid value for '" + field + "'" + (detail != null ? ": " + detail : "");
-            return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request", message,
+            return errors.entity(
+                    request,
+                    HttpStatus.BAD_REQUEST,
+                    "bad_request",
+                    message,
                     List.of(new ApiError.FieldError(field, message)));
         }
         String message = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
@@ -88,8 +99,8 @@ public class ApiExceptionHandler {
         List<ApiError.FieldError> details = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ApiError.FieldError(snake(f.getField()), f.getDefaultMessage()))
                 .toList();
-        String message = "Validation failed: " + details.stream()
-                .map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; "));
+        String message = "Validation failed: "
+                + details.stream().map(d -> d.field() + " " + d.message()).collect(Collectors.joining("; "));
         return errors.entity(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation_error", message, details);
     }
 
@@ -98,18 +109,24 @@ public class ApiExceptionHandler {
         String message = e instanceof HandlerMethodValidationException h
                 ? h.getAllErrors().stream().map(err -> err.getDefaultMessage()).collect(Collectors.joining("; "))
                 : e.getMessage();
-        return errors.entity(request, HttpStatus.UNPROCESSABLE_ENTITY, "validation_error",
-                "Invalid parameter: " + message, null);
+        return errors.entity(
+                request, HttpStatus.UNPROCESSABLE_ENTITY, "validation_error", "Invalid parameter: " + message, null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        String expected = e.getRequiredType() == null ? "a valid value" : e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "a valid value"
+                : e.getRequiredType().getSimpleName();
         if ("UUID".equals(expected)) {
             expected = "a UUID";
         }
-        return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request",
-                "Invalid value for '" + e.getName() + "': expected " + expected, null);
+        return errors.entity(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "bad_request",
+                "Invalid value for '" + e.getName() + "': expected " + expected,
+                null);
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
@@ -124,8 +141,12 @@ public class ApiExceptionHandler {
             return other(e, request);
         }
         String expected = e.getParameter().getParameterType() == UUID.class ? "a UUID" : "a value";
-        return errors.entity(request, HttpStatus.BAD_REQUEST, "bad_request",
-                "Invalid value for '" + e.getVariableName() + "': expected " + expected, null);
+        return errors.entity(
+                request,
+                HttpStatus.BAD_REQUEST,
+                "bad_request",
+                "Invalid value for '" + e.getVariableName() + "': expected " + expected,
+                null);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
@@ -135,20 +156,28 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return errors.entity(request, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                "Method " + e.getMethod() + " is not allowed here", null);
+        return errors.entity(
+                request,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "Method " + e.getMethod() + " is not allowed here",
+                null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpServletRequest request) {
-        return errors.entity(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                "Request body must be application/json", null);
+        return errors.entity(
+                request,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Request body must be application/json",
+                null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpServletRequest request) {
-        return errors.entity(request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable",
-                "This endpoint answers application/json", null);
+        return errors.entity(
+                request, HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This endpoint answers application/json", null);
     }
 
     /**
@@ -166,9 +195,10 @@ public class ApiExceptionHandler {
         if (causeOf(e, AggregateNotFoundException.class) != null) {
             return answer(request, ErrorKind.NOT_FOUND, null, "Not found: it does not exist or was deleted");
         }
-        if (causeOf(e, ConcurrencyException.class) != null || causeOf(e, ConflictingModificationException.class) != null) {
-            return answer(request, ErrorKind.CONFLICT, null,
-                    "It was changed by another request; reload it and try again");
+        if (causeOf(e, ConcurrencyException.class) != null
+                || causeOf(e, ConflictingModificationException.class) != null) {
+            return answer(
+                    request, ErrorKind.CONFLICT, null, "It was changed by another request; reload it and try again");
         }
         if ((t = causeOf(e, HomeAssistantException.class)) != null) {
             return answer(request, ErrorKind.UPSTREAM, "home_assistant_error", t.getMessage());
@@ -181,8 +211,8 @@ public class ApiExceptionHandler {
             return answer(request, ErrorKind.UNAVAILABLE, null, "The database is unavailable; try again later");
         }
         log.error("Unexpected error handling {} {}", request.getMethod(), request.getRequestURI(), e);
-        return errors.entity(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Internal server error", null);
+        return errors.entity(
+                request, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Internal server error", null);
     }
 
     /** The one place where a kind becomes a status and an error type. */
@@ -223,7 +253,8 @@ public class ApiExceptionHandler {
     /** Jackson's own messages name Java types; those stay in the log. */
     private static String safe(String message) {
         return message == null || message.contains("`") || message.contains("java.") || message.contains("io.aether")
-                ? null : message;
+                ? null
+                : message;
     }
 
     private static String path(JsonMappingException e) {

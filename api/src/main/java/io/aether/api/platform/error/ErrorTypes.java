@@ -2,8 +2,7 @@ package io.aether.api.platform.error;
 
 /** The envelope's {@code type} for a bare HTTP status, where no more specific type is known. */
 public final class ErrorTypes {
-    private ErrorTypes() {
-    }
+    private ErrorTypes() {}
 
     public static String forStatus(int status) {
         return switch (status) {

@@ -23,7 +23,8 @@ public class JsonErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
-                ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(i)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         String message = status.is5xxServerError() ? "Internal server error" : status.getReasonPhrase();
         String type = ErrorTypes.forStatus(status.value());
         return errors.entity(request, status, type, message, null);

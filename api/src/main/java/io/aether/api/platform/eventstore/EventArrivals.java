@@ -105,7 +105,10 @@ public class EventArrivals implements SmartLifecycle {
             try {
                 listener.accept(event);
             } catch (RuntimeException e) {
-                log.warn("Event arrival listener failed on {}", event.getPayloadType().getSimpleName(), e);
+                log.warn(
+                        "Event arrival listener failed on {}",
+                        event.getPayloadType().getSimpleName(),
+                        e);
             }
         }
     }

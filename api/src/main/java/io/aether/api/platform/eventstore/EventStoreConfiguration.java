@@ -4,18 +4,18 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -32,6 +32,7 @@ public class EventStoreConfiguration {
      * {@link #STALE_CLAIM_AFTER} means its owner stopped: /status counts such segments.
      */
     public static final Duration CLAIM_EXTENSION = Duration.ofSeconds(2);
+
     public static final Duration STALE_CLAIM_AFTER = Duration.ofSeconds(6);
     /**
      * The store reads the database on its own only this often; local commits and other nodes'
@@ -56,8 +57,11 @@ public class EventStoreConfiguration {
      * contexts would both think they hold the same claim and both process its events.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          TokenStoreProperties properties) {
+    TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            TokenStoreProperties properties) {
         String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         return JdbcTokenStore.builder()
@@ -76,8 +80,8 @@ public class EventStoreConfiguration {
 
     @Bean
     ConfigurerModule pooledProcessorClaimTiming() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerPooledStreamingEventProcessorConfiguration((config, builder) ->
-                        builder.claimExtensionThreshold(CLAIM_EXTENSION.toMillis())));
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        (config, builder) -> builder.claimExtensionThreshold(CLAIM_EXTENSION.toMillis())));
     }
 }

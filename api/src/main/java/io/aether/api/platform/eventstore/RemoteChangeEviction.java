@@ -27,6 +27,7 @@ public class RemoteChangeEviction implements MessageDispatchInterceptor<EventMes
 
     /** Identifiers of events published on this node that have not arrived yet, with when. */
     private final Map<String, Long> publishedHere = new ConcurrentHashMap<>();
+
     private final List<Cache> caches;
 
     public RemoteChangeEviction(EventBus eventBus, EventArrivals arrivals, ObjectProvider<Cache> caches) {

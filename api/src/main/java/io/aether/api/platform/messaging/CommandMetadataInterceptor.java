@@ -25,12 +25,15 @@ final class CommandMetadataInterceptor implements MessageDispatchInterceptor<Com
     }
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Map<String, Object> added = new HashMap<>();
             if (!command.getMetaData().containsKey(MessageMetadata.CORRELATION_ID)) {
                 String requestId = MDC.get(CorrelationIdFilter.MDC_KEY);
-                added.put(MessageMetadata.CORRELATION_ID, requestId != null ? requestId : UUID.randomUUID().toString());
+                added.put(
+                        MessageMetadata.CORRELATION_ID,
+                        requestId != null ? requestId : UUID.randomUUID().toString());
             }
             if (!command.getMetaData().containsKey(MessageMetadata.ACTOR_TYPE)) {
                 actors.current().ifPresent(actor -> added.putAll(MessageMetadata.of(actor)));

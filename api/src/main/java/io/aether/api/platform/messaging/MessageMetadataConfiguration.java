@@ -31,8 +31,11 @@ public class MessageMetadataConfiguration {
     /** The request's correlation id and principal travel unchanged down the chain. */
     @Bean
     CorrelationDataProvider requestCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(MessageMetadata.CORRELATION_ID, MessageMetadata.ACTOR_TYPE,
-                MessageMetadata.ACTOR_ID, MessageMetadata.ACTOR_NAME);
+        return new SimpleCorrelationDataProvider(
+                MessageMetadata.CORRELATION_ID,
+                MessageMetadata.ACTOR_TYPE,
+                MessageMetadata.ACTOR_ID,
+                MessageMetadata.ACTOR_NAME);
     }
 
     /** The message being handled is the cause of every message created meanwhile. */

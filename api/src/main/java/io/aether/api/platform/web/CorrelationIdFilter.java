@@ -21,6 +21,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     public static final String ATTRIBUTE = "aether.correlationId";
     /** The logging context key; the command metadata interceptor reads the request's id from it. */
     public static final String MDC_KEY = "correlationId";
+
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Override
@@ -29,8 +30,11 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         // An error dispatch keeps the id of its request; one that Tomcat refused itself (TRACE) gets its first here.
         Object known = request.getAttribute(ATTRIBUTE);
         String given = request.getHeader(HEADER);
-        String id = known != null ? known.toString()
-                : given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = known != null
+                ? known.toString()
+                : given != null && SANE.matcher(given).matches()
+                        ? given
+                        : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

@@ -22,6 +22,7 @@ public class FirewallRejections implements RequestRejectedHandler {
     private static final Logger log = LoggerFactory.getLogger(FirewallRejections.class);
     /** StrictHttpFirewall's default list of allowed methods. */
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
     private final ErrorResponses errors;
 
     public FirewallRejections(ErrorResponses errors) {
@@ -37,10 +38,18 @@ public class FirewallRejections implements RequestRejectedHandler {
         }
         if (!METHODS.contains(request.getMethod())) {
             response.setHeader("Allow", String.join(", ", METHODS));
-            errors.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    "method_not_allowed",
                     "This HTTP method is not allowed");
         } else {
-            errors.write(request, response, HttpStatus.BAD_REQUEST, "bad_request",
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "bad_request",
                     "The request was refused: its URL is not allowed");
         }
     }

@@ -1,11 +1,11 @@
 package io.aether.api.platform.web;
 
+import io.aether.api.platform.error.ErrorTypes;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.aether.api.platform.error.ErrorTypes;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -31,7 +31,8 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         boolean serverError = status >= 500;
-        String message = serverError ? "Internal server error" : known != null ? known.getReasonPhrase() : "Bad request";
+        String message =
+                serverError ? "Internal server error" : known != null ? known.getReasonPhrase() : "Bad request";
         String type = ErrorTypes.forStatus(status);
         String id = UUID.randomUUID().toString();
         try {

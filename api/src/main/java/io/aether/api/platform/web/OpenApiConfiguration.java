@@ -10,6 +10,12 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import jakarta.validation.constraints.NotBlank;
@@ -21,12 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,8 @@ public class OpenApiConfiguration {
      */
     @Bean
     OpenAPI aetherOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .info(new Info()
                         .title("Aether API")
                         .version("v1")
                         .description("Agents propose changes to a Home Assistant home, people approve them, Aether "
@@ -59,16 +60,35 @@ public class OpenApiConfiguration {
                                 + "ErrorResponse. Authenticate with a session token (Bearer or the aether_session "
                                 + "cookie) or an API key (X-API-Key header or api_key query parameter)."))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT"))
-                        .addSecuritySchemes(API_KEY_HEADER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-API-Key"))
-                        .addSecuritySchemes(API_KEY_QUERY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.QUERY).name("api_key"))
-                        .addSecuritySchemes(COOKIE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.COOKIE).name("aether_session")))
-                .security(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(API_KEY_HEADER),
-                        new SecurityRequirement().addList(API_KEY_QUERY), new SecurityRequirement().addList(COOKIE)));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT"))
+                        .addSecuritySchemes(
+                                API_KEY_HEADER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-API-Key"))
+                        .addSecuritySchemes(
+                                API_KEY_QUERY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.QUERY)
+                                        .name("api_key"))
+                        .addSecuritySchemes(
+                                COOKIE,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.COOKIE)
+                                        .name("aether_session")))
+                .security(List.of(
+                        new SecurityRequirement().addList(BEARER),
+                        new SecurityRequirement().addList(API_KEY_HEADER),
+                        new SecurityRequirement().addList(API_KEY_QUERY),
+                        new SecurityRequirement().addList(COOKIE)));
     }
 
     private static final String BEARER = "bearerAuth";
@@ -89,6 +109,7 @@ public class OpenApiConfiguration {
             "delete /api/v1/proposals/{id}", List.of("204"),
             "post /api/v1/auth/api-keys", List.of("201"),
             "post /api/v1/projections/{name}/rebuild", List.of("202"));
+
     private static final Map<String, String> SUCCESS_DESCRIPTIONS = Map.of(
             "200", "OK",
             "201", "Created",
@@ -100,7 +121,8 @@ public class OpenApiConfiguration {
         return openApi -> SUCCESS_STATUSES.forEach((operationKey, statuses) -> {
             String[] methodAndPath = operationKey.split(" ", 2);
             PathItem path = openApi.getPaths().get(methodAndPath[1]);
-            Operation operation = path == null ? null
+            Operation operation = path == null
+                    ? null
                     : path.readOperationsMap().get(PathItem.HttpMethod.valueOf(methodAndPath[0].toUpperCase()));
             if (operation == null) {
                 throw new IllegalStateException("No operation " + operationKey + " to document statuses for");
@@ -130,8 +152,11 @@ public class OpenApiConfiguration {
     @Bean
     PropertyCustomizer nullableProperties() {
         return (property, type) -> {
-            if (property != null && property.get$ref() == null && property.getName() == null
-                    && !isPrimitive(type.getType()) && !isRequired(type.getCtxAnnotations())) {
+            if (property != null
+                    && property.get$ref() == null
+                    && property.getName() == null
+                    && !isPrimitive(type.getType())
+                    && !isRequired(type.getCtxAnnotations())) {
                 property.addExtension(NULLABLE, true);
             }
             return property;
@@ -157,10 +182,12 @@ public class OpenApiConfiguration {
                 }
                 for (Schema<?> property : model.getProperties().values()) {
                     anyValue(property);
-                    if (property.getExtensions() != null && property.getExtensions().remove(NULLABLE) != null) {
+                    if (property.getExtensions() != null
+                            && property.getExtensions().remove(NULLABLE) != null) {
                         admitNull(property);
                     }
-                    if (property.getExtensions() != null && property.getExtensions().isEmpty()) {
+                    if (property.getExtensions() != null
+                            && property.getExtensions().isEmpty()) {
                         property.setExtensions(null);
                     }
                 }
@@ -188,8 +215,10 @@ public class OpenApiConfiguration {
     }
 
     private static void anyValue(Schema<?> property) {
-        if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null
-                && values.getProperties() == null && isOnlyObject(values)) {
+        if (property.getAdditionalProperties() instanceof Schema<?> values
+                && values.get$ref() == null
+                && values.getProperties() == null
+                && isOnlyObject(values)) {
             property.setAdditionalProperties(new Schema<>());
         }
     }
@@ -208,9 +237,11 @@ public class OpenApiConfiguration {
             return false;
         }
         for (Annotation annotation : annotations) {
-            if (annotation instanceof NotNull || annotation instanceof NotBlank || annotation instanceof NotEmpty
+            if (annotation instanceof NotNull
+                    || annotation instanceof NotBlank
+                    || annotation instanceof NotEmpty
                     || annotation instanceof io.swagger.v3.oas.annotations.media.Schema schema
-                    && (schema.requiredMode() == RequiredMode.REQUIRED || schema.required())) {
+                            && (schema.requiredMode() == RequiredMode.REQUIRED || schema.required())) {
                 return true;
             }
         }
@@ -226,13 +257,25 @@ public class OpenApiConfiguration {
             converters.readAll(ApiError.class).forEach(openApi.getComponents()::addSchemas);
             Schema<?> envelope = new Schema<>().$ref("#/components/schemas/ErrorResponse");
             Content content = new Content().addMediaType("application/json", new MediaType().schema(envelope));
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                operation.getResponses().addApiResponse("4XX",
-                        new ApiResponse().description("Refused: bad input, missing, conflict, too large").content(content));
-                operation.getResponses().addApiResponse("5XX",
-                        new ApiResponse().description("Home Assistant or database unavailable, or internal error")
-                                .content(content));
-            }));
+            openApi.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> {
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "4XX",
+                                        new ApiResponse()
+                                                .description("Refused: bad input, missing, conflict, too large")
+                                                .content(content));
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "5XX",
+                                        new ApiResponse()
+                                                .description(
+                                                        "Home Assistant or database unavailable, or internal error")
+                                                .content(content));
+                    }));
         };
     }
 }

@@ -43,7 +43,11 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!namesUtf8OrNothing(request.getContentType())) {
-            errors.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
                     "Request bodies must be UTF-8: Content-Type names another charset");
             return;
         }
@@ -96,6 +100,7 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
         private int pending;
         /** Allowed range of the next continuation byte (narrower right after some lead bytes). */
         private int low = 0x80;
+
         private int high = 0xBF;
         private long position;
 
@@ -166,8 +171,8 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
         }
 
         private RefusedBodyException notUtf8() {
-            return new RefusedBodyException("The request body is not valid UTF-8 (at byte " + position
-                    + "); send JSON encoded as UTF-8");
+            return new RefusedBodyException(
+                    "The request body is not valid UTF-8 (at byte " + position + "); send JSON encoded as UTF-8");
         }
 
         @Override

@@ -37,7 +37,9 @@ public class WebArguments implements WebMvcConfigurer {
             boolean takesIfMatch = Arrays.stream(handlerMethod.getMethodParameters())
                     .anyMatch(p -> p.getParameterType() == IfMatch.class);
             if (takesIfMatch) {
-                operation.addParametersItem(new HeaderParameter().name(IfMatch.HEADER).required(false)
+                operation.addParametersItem(new HeaderParameter()
+                        .name(IfMatch.HEADER)
+                        .required(false)
                         .description("The version last seen, e.g. \"3\" (the ETag): the change fails with 409 "
                                 + "if the resource moved past it")
                         .schema(new StringSchema()));
@@ -53,8 +55,11 @@ public class WebArguments implements WebMvcConfigurer {
         }
 
         @Override
-        public IfMatch resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-                                       NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        public IfMatch resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mavContainer,
+                NativeWebRequest request,
+                WebDataBinderFactory binderFactory) {
             return IfMatch.parse(request.getHeader(IfMatch.HEADER));
         }
     }

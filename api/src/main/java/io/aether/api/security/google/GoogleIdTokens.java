@@ -36,11 +36,16 @@ class GoogleIdTokens {
 
     GoogleIdTokens(AuthProperties properties, GoogleKeys keys, Clock clock) {
         this.issuers = properties.google().issuers().stream().map(String::strip).toList();
-        this.clientId = properties.google().configured() ? properties.google().clientId().strip() : null;
+        this.clientId = properties.google().configured()
+                ? properties.google().clientId().strip()
+                : null;
         this.clock = clock;
         this.parser = Jwts.parser()
                 // Only RS256: no HMAC (where a public key could pose as the secret), no "none".
-                .sig().clear().add(Jwts.SIG.RS256).and()
+                .sig()
+                .clear()
+                .add(Jwts.SIG.RS256)
+                .and()
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
                     protected Key locate(JwsHeader header) {
@@ -87,8 +92,7 @@ class GoogleIdTokens {
         if (nonce == null || nonce.isBlank()) {
             throw new RejectedCredentialException("no nonce");
         }
-        return new GoogleIdentity(subject, nonce, text(claims, "email"), text(claims, "name"),
-                text(claims, "picture"));
+        return new GoogleIdentity(subject, nonce, text(claims, "email"), text(claims, "name"), text(claims, "picture"));
     }
 
     private Claims verifiedClaims(String credential) {
@@ -100,8 +104,10 @@ class GoogleIdTokens {
             throw new RejectedCredentialException("not valid yet");
         } catch (SignatureException e) {
             // jjwt reports an algorithm outside sig() as an UnsupportedJwtException cause.
-            throw new RejectedCredentialException(e.getCause() instanceof UnsupportedJwtException
-                    ? "not signed with RS256" : "signature does not verify");
+            throw new RejectedCredentialException(
+                    e.getCause() instanceof UnsupportedJwtException
+                            ? "not signed with RS256"
+                            : "signature does not verify");
         } catch (UnsupportedJwtException e) {
             throw new RejectedCredentialException("not a signed token");
         } catch (MalformedJwtException e) {

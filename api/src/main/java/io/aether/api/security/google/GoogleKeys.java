@@ -51,6 +51,7 @@ public class GoogleKeys {
     static final Duration DEFAULT_TTL = Duration.ofHours(1);
     /** A rotated key must not stay trusted for longer than this, whatever max-age says. */
     static final Duration MAX_TTL = Duration.ofDays(1);
+
     static final Duration UNKNOWN_KID_REFETCH = Duration.ofMinutes(1);
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
     private static final Logger log = LoggerFactory.getLogger(GoogleKeys.class);
@@ -94,8 +95,7 @@ public class GoogleKeys {
         return Optional.ofNullable(key);
     }
 
-    private record KeySet(Map<String, RSAPublicKey> keys, Instant fetchedAt, Instant expiresAt) {
-    }
+    private record KeySet(Map<String, RSAPublicKey> keys, Instant fetchedAt, Instant expiresAt) {}
 
     /** Fetches unless another thread already replaced {@code seen} meanwhile. */
     private synchronized KeySet refresh(KeySet seen) {
@@ -110,13 +110,19 @@ public class GoogleKeys {
         if (jwksUrl == null) {
             throw new UnavailableException("Google sign-in is not configured");
         }
-        HttpRequest request = HttpRequest.newBuilder(jwksUrl).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(jwksUrl)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<byte[]> response;
         try {
             // The request timeout ends at the response headers; the deadline also bounds the body.
-            response = client.sendAsync(request, info -> info.statusCode() == 200
-                            ? new LimitedBody(MAX_BYTES) : HttpResponse.BodySubscribers.replacing(new byte[0]))
+            response = client.sendAsync(
+                            request,
+                            info -> info.statusCode() == 200
+                                    ? new LimitedBody(MAX_BYTES)
+                                    : HttpResponse.BodySubscribers.replacing(new byte[0]))
                     .get(CONNECT_TIMEOUT.plus(REQUEST_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw unavailable("no answer in time");
@@ -131,7 +137,10 @@ public class GoogleKeys {
         }
         Map<String, RSAPublicKey> keys = rs256Keys(new String(response.body(), StandardCharsets.UTF_8));
         Instant now = clock.instant();
-        return new KeySet(keys, now, now.plus(ttl(response.headers().firstValue("Cache-Control").orElse(null))));
+        return new KeySet(
+                keys,
+                now,
+                now.plus(ttl(response.headers().firstValue("Cache-Control").orElse(null))));
     }
 
     private static Map<String, RSAPublicKey> rs256Keys(String json) {
@@ -143,7 +152,8 @@ public class GoogleKeys {
         }
         Map<String, RSAPublicKey> keys = new HashMap<>();
         set.getKeys().forEach(jwk -> {
-            if (jwk instanceof RsaPublicJwk rsa && rsa.getId() != null
+            if (jwk instanceof RsaPublicJwk rsa
+                    && rsa.getId() != null
                     && (rsa.getAlgorithm() == null || "RS256".equals(rsa.getAlgorithm()))
                     && (rsa.getPublicKeyUse() == null || "sig".equals(rsa.getPublicKeyUse()))) {
                 keys.put(rsa.getId(), rsa.toKey());
@@ -203,7 +213,8 @@ public class GoogleKeys {
 
     private static boolean loopback(String host) {
         try {
-            InetAddress[] addresses = InetAddress.getAllByName(host.replace("[", "").replace("]", ""));
+            InetAddress[] addresses =
+                    InetAddress.getAllByName(host.replace("[", "").replace("]", ""));
             return List.of(addresses).stream().allMatch(InetAddress::isLoopbackAddress);
         } catch (UnknownHostException e) {
             return false;

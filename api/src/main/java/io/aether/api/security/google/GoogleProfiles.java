@@ -30,11 +30,12 @@ class GoogleProfiles {
                     display_name = EXCLUDED.display_name, avatar_url = EXCLUDED.avatar_url,
                     updated_at = EXCLUDED.updated_at
                 WHERE owner_profile.google_subject IS NULL OR owner_profile.google_subject = EXCLUDED.google_subject""")
-                .param("subject", identity.subject(), Types.VARCHAR)
-                .param("email", identity.email(), Types.VARCHAR)
-                .param("name", identity.name(), Types.VARCHAR)
-                .param("picture", identity.picture(), Types.VARCHAR)
-                .param("now", Timestamp.from(clock.instant()))
-                .update() == 1;
+                        .param("subject", identity.subject(), Types.VARCHAR)
+                        .param("email", identity.email(), Types.VARCHAR)
+                        .param("name", identity.name(), Types.VARCHAR)
+                        .param("picture", identity.picture(), Types.VARCHAR)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
     }
 }

@@ -1,13 +1,13 @@
 package io.aether.api.security.google;
 
-import io.aether.api.security.AuthResponses;
-import io.aether.api.security.SessionRequired;
-import io.aether.api.security.SignIn;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AetherAuthentication;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.api.security.AuthResponses;
+import io.aether.api.security.SessionRequired;
+import io.aether.api.security.SignIn;
 import io.aether.domain.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,8 +38,13 @@ public class GoogleSignIn {
     private final GoogleProfiles profiles;
     private final SignIn signIn;
 
-    public GoogleSignIn(AuthProperties properties, AetherProperties aether, AuthChallenges challenges,
-                        GoogleIdTokens tokens, GoogleProfiles profiles, SignIn signIn) {
+    public GoogleSignIn(
+            AuthProperties properties,
+            AetherProperties aether,
+            AuthChallenges challenges,
+            GoogleIdTokens tokens,
+            GoogleProfiles profiles,
+            SignIn signIn) {
         this.google = properties.google();
         this.publicUrl = aether.publicUrl();
         this.challenges = challenges;
@@ -63,40 +68,44 @@ public class GoogleSignIn {
         String query = parameters.entrySet().stream()
                 .map(parameter -> encode(parameter.getKey()) + "=" + encode(parameter.getValue()))
                 .collect(Collectors.joining("&"));
-        return new GoogleUrlResponse(AUTHORIZATION_ENDPOINT + "?" + query, google.clientId().strip());
+        return new GoogleUrlResponse(
+                AUTHORIZATION_ENDPOINT + "?" + query, google.clientId().strip());
     }
 
-    public AuthResponses.Login callback(GoogleCallbackRequest body, HttpServletRequest request,
-                                        HttpServletResponse response) {
+    public AuthResponses.Login callback(
+            GoogleCallbackRequest body, HttpServletRequest request, HttpServletResponse response) {
         AetherAuthentication caller = SessionRequired.current();
         requireConfigured();
         GoogleIdentity identity;
         try {
             identity = tokens.verify(body.credential());
             // Last, so that a token failing any other check does not use up the nonce.
-            if (challenges.consume(NONCE_PURPOSE, identity.nonce())
-                    .filter(consumed -> caller.username().equals(consumed.subject())).isEmpty()) {
+            if (challenges
+                    .consume(NONCE_PURPOSE, identity.nonce())
+                    .filter(consumed -> caller.username().equals(consumed.subject()))
+                    .isEmpty()) {
                 throw new RejectedCredentialException("nonce unknown, expired or already used");
             }
         } catch (RejectedCredentialException e) {
             signIn.failed(request, METHOD, null, e.reason());
-            throw new ApiException(ErrorKind.UNAUTHORIZED,
-                    "Google credential is not valid: " + e.reason());
+            throw new ApiException(ErrorKind.UNAUTHORIZED, "Google credential is not valid: " + e.reason());
         } catch (GoogleKeys.UnavailableException e) {
-            throw new ApiException(ErrorKind.UPSTREAM, "google_unavailable",
+            throw new ApiException(
+                    ErrorKind.UPSTREAM,
+                    "google_unavailable",
                     "Google's signing keys could not be fetched: " + e.getMessage());
         }
         if (!profiles.link(identity)) {
             signIn.failed(request, METHOD, null, "a different Google account is linked");
-            throw new ApiException(ErrorKind.FORBIDDEN,
-                    "A different Google account is linked to this owner");
+            throw new ApiException(ErrorKind.FORBIDDEN, "A different Google account is linked to this owner");
         }
         return signIn.succeeded(request, response, METHOD, "Login successful");
     }
 
     private void requireConfigured() {
         if (!google.configured()) {
-            throw new ApiException(ErrorKind.NOT_CONFIGURED,
+            throw new ApiException(
+                    ErrorKind.NOT_CONFIGURED,
                     "Google sign-in is not configured: set AETHER_GOOGLE_CLIENT_ID to the OAuth client id, and "
                             + "AETHER_GOOGLE_REDIRECT_URI unless the redirect URI is AETHER_PUBLIC_URL + /login");
         }
@@ -110,8 +119,11 @@ public class GoogleSignIn {
         if (publicUrl != null && !publicUrl.isBlank()) {
             return publicUrl.strip().replaceAll("/+$", "") + "/login";
         }
-        return ServletUriComponentsBuilder.fromContextPath(request).replacePath("/login").replaceQuery(null)
-                .build().toUriString();
+        return ServletUriComponentsBuilder.fromContextPath(request)
+                .replacePath("/login")
+                .replaceQuery(null)
+                .build()
+                .toUriString();
     }
 
     /** application/x-www-form-urlencoded writes a space as '+'; %20 is right in any query. */

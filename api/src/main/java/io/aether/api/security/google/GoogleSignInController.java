@@ -23,17 +23,19 @@ public class GoogleSignInController {
     }
 
     @GetMapping("/url")
-    @Operation(summary = "Google authorization URL with a fresh single-use nonce (501 when Google sign-in is "
-            + "not configured)")
+    @Operation(
+            summary = "Google authorization URL with a fresh single-use nonce (501 when Google sign-in is "
+                    + "not configured)")
     public GoogleUrlResponse url(HttpServletRequest request) {
         return google.authorizationUrl(request);
     }
 
     @PostMapping("/callback")
-    @Operation(summary = "Verify the Google ID token, link the account to the owner and start a new session "
-            + "(needs a session, not an API key; 403 when another Google account is linked)")
-    public AuthResponses.Login callback(@Valid @RequestBody GoogleCallbackRequest body, HttpServletRequest request,
-                                        HttpServletResponse response) {
+    @Operation(
+            summary = "Verify the Google ID token, link the account to the owner and start a new session "
+                    + "(needs a session, not an API key; 403 when another Google account is linked)")
+    public AuthResponses.Login callback(
+            @Valid @RequestBody GoogleCallbackRequest body, HttpServletRequest request, HttpServletResponse response) {
         return google.callback(body, request, response);
     }
 }

@@ -18,6 +18,8 @@ public class LoginPage {
 
     @GetMapping("/login")
     public ResponseEntity<Resource> page() {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(PAGE);
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(PAGE);
     }
 }

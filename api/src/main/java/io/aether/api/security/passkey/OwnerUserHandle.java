@@ -41,7 +41,10 @@ public class OwnerUserHandle {
         byte[] candidate = new byte[32];
         RANDOM.nextBytes(candidate);
         jdbc.sql("INSERT INTO passkey_owner (id, user_handle) VALUES (1, :handle) ON CONFLICT (id) DO NOTHING")
-                .param("handle", candidate).update();
-        return jdbc.sql("SELECT user_handle FROM passkey_owner WHERE id = 1").query(byte[].class).single();
+                .param("handle", candidate)
+                .update();
+        return jdbc.sql("SELECT user_handle FROM passkey_owner WHERE id = 1")
+                .query(byte[].class)
+                .single();
     }
 }

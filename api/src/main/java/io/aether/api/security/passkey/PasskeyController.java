@@ -1,8 +1,8 @@
 package io.aether.api.security.passkey;
 
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.aether.api.security.AuthResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,16 +32,17 @@ public class PasskeyController {
     }
 
     @PostMapping("/passkey/register/options")
-    @Operation(summary = "Options for navigator.credentials.create(): a discoverable credential for the owner "
-            + "(needs a session, not an API key)")
+    @Operation(
+            summary = "Options for navigator.credentials.create(): a discoverable credential for the owner "
+                    + "(needs a session, not an API key)")
     public PasskeyOptions.Creation registerOptions(HttpServletRequest request) {
         return registration.options(request);
     }
 
     @PostMapping("/passkey/register/verify")
     @Operation(summary = "Verify the browser's registration response and store the passkey (needs a session)")
-    public PasskeyResponses.PasskeyInfo registerVerify(@Valid @RequestBody PasskeyRequests.RegisterVerify body,
-                                                       HttpServletRequest request) {
+    public PasskeyResponses.PasskeyInfo registerVerify(
+            @Valid @RequestBody PasskeyRequests.RegisterVerify body, HttpServletRequest request) {
         return registration.verify(body, request);
     }
 
@@ -55,8 +56,10 @@ public class PasskeyController {
     @PostMapping("/passkey/authenticate/verify")
     @SecurityRequirements
     @Operation(summary = "Verify the browser's assertion and start a session (public; each challenge works once)")
-    public AuthResponses.Login authenticateVerify(@Valid @RequestBody PasskeyRequests.AuthenticateVerify body,
-                                                  HttpServletRequest request, HttpServletResponse response) {
+    public AuthResponses.Login authenticateVerify(
+            @Valid @RequestBody PasskeyRequests.AuthenticateVerify body,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return signIn.verify(body, request, response);
     }
 

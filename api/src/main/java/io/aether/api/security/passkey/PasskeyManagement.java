@@ -1,8 +1,8 @@
 package io.aether.api.security.passkey;
 
+import io.aether.api.security.AetherAuthentication;
 import io.aether.api.security.AuditTrail;
 import io.aether.api.security.SessionRequired;
-import io.aether.api.security.AetherAuthentication;
 import io.aether.domain.security.PasskeyNotFoundException;
 import io.aether.domain.security.RemovePasskey;
 import io.aether.domain.security.SecurityPrincipal;
@@ -25,7 +25,8 @@ public class PasskeyManagement {
     }
 
     public PasskeyResponses.PasskeyList list() {
-        return new PasskeyResponses.PasskeyList(store.list().stream().map(PasskeyResponses.PasskeyInfo::of).toList());
+        return new PasskeyResponses.PasskeyList(
+                store.list().stream().map(PasskeyResponses.PasskeyInfo::of).toList());
     }
 
     /** The row and its PasskeyRemoved event go together, or neither does. */
@@ -35,7 +36,9 @@ public class PasskeyManagement {
             if (!store.delete(id)) {
                 throw new PasskeyNotFoundException(id.toString());
             }
-            audit.record(request, caller.actor(),
+            audit.record(
+                    request,
+                    caller.actor(),
                     context -> new RemovePasskey(SecurityPrincipal.ID, id.toString(), context));
         });
         return new PasskeyResponses.PasskeyDeleted(id, true);

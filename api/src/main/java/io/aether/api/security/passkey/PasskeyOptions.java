@@ -14,51 +14,65 @@ import java.util.List;
 public final class PasskeyOptions {
     static final String PUBLIC_KEY = "public-key";
 
-    private PasskeyOptions() {
-    }
+    private PasskeyOptions() {}
 
     @Schema(name = "PasskeyCreationOptions")
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record Creation(String challenge, Rp rp, User user, List<CredentialParameter> pubKeyCredParams,
-                           long timeout, String attestation, AuthenticatorSelection authenticatorSelection,
-                           List<CredentialDescriptor> excludeCredentials) {
-    }
+    public record Creation(
+            String challenge,
+            Rp rp,
+            User user,
+            List<CredentialParameter> pubKeyCredParams,
+            long timeout,
+            String attestation,
+            AuthenticatorSelection authenticatorSelection,
+            List<CredentialDescriptor> excludeCredentials) {}
 
     @Schema(name = "PasskeyRequestOptions")
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record Request(String challenge, String rpId, long timeout, String userVerification,
-                          List<CredentialDescriptor> allowCredentials) {
-    }
+    public record Request(
+            String challenge,
+            String rpId,
+            long timeout,
+            String userVerification,
+            List<CredentialDescriptor> allowCredentials) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record Rp(String id, String name) {
-    }
+    public record Rp(String id, String name) {}
 
     /** id: the owner's user handle, base64url. */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record User(String id, String name, String displayName) {
-    }
+    public record User(String id, String name, String displayName) {}
 
     /** alg: a COSE algorithm identifier (-7 ES256, -257 RS256). */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record CredentialParameter(String type, long alg) {
-    }
+    public record CredentialParameter(String type, long alg) {}
 
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification) {
-    }
+    public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification) {}
 
     /** id: a credential id, base64url. */
     @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
-    public record CredentialDescriptor(String type, String id) {
-    }
+    public record CredentialDescriptor(String type, String id) {}
 
     /** A discoverable credential for the owner; user verification preferred but not required; no attestation. */
-    static Creation creation(String challenge, RelyingParty party, String userHandle, String username,
-                             List<String> registeredCredentialIds, Duration timeout) {
-        return new Creation(challenge, new Rp(party.id(), party.name()), new User(userHandle, username, username),
-                WebAuthn.ALGORITHMS.stream().map(alg -> new CredentialParameter(PUBLIC_KEY, alg.getValue())).toList(),
-                timeout.toMillis(), "none", new AuthenticatorSelection("required", true, "preferred"),
+    static Creation creation(
+            String challenge,
+            RelyingParty party,
+            String userHandle,
+            String username,
+            List<String> registeredCredentialIds,
+            Duration timeout) {
+        return new Creation(
+                challenge,
+                new Rp(party.id(), party.name()),
+                new User(userHandle, username, username),
+                WebAuthn.ALGORITHMS.stream()
+                        .map(alg -> new CredentialParameter(PUBLIC_KEY, alg.getValue()))
+                        .toList(),
+                timeout.toMillis(),
+                "none",
+                new AuthenticatorSelection("required", true, "preferred"),
                 descriptors(registeredCredentialIds));
     }
 
@@ -68,6 +82,8 @@ public final class PasskeyOptions {
     }
 
     private static List<CredentialDescriptor> descriptors(List<String> credentialIds) {
-        return credentialIds.stream().map(id -> new CredentialDescriptor(PUBLIC_KEY, id)).toList();
+        return credentialIds.stream()
+                .map(id -> new CredentialDescriptor(PUBLIC_KEY, id))
+                .toList();
     }
 }

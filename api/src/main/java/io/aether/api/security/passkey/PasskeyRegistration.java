@@ -4,12 +4,12 @@ import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.util.Base64UrlUtil;
-import io.aether.api.security.AuditTrail;
-import io.aether.api.security.SessionRequired;
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AetherAuthentication;
+import io.aether.api.security.AuditTrail;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.api.security.SessionRequired;
 import io.aether.domain.ErrorKind;
 import io.aether.domain.security.RegisterPasskey;
 import io.aether.domain.security.SecurityPrincipal;
@@ -38,9 +38,16 @@ public class PasskeyRegistration {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public PasskeyRegistration(AuthChallenges challenges, RelyingParties relyingParties, OwnerUserHandle userHandle,
-                               PasskeyStore store, WebAuthn webAuthn, AuditTrail audit, AuthProperties properties,
-                               TransactionTemplate transaction, Clock clock) {
+    public PasskeyRegistration(
+            AuthChallenges challenges,
+            RelyingParties relyingParties,
+            OwnerUserHandle userHandle,
+            PasskeyStore store,
+            WebAuthn webAuthn,
+            AuditTrail audit,
+            AuthProperties properties,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.challenges = challenges;
         this.relyingParties = relyingParties;
         this.userHandle = userHandle;
@@ -55,8 +62,13 @@ public class PasskeyRegistration {
     public PasskeyOptions.Creation options(HttpServletRequest request) {
         AetherAuthentication caller = SessionRequired.current();
         String challenge = challenges.issue(PURPOSE, caller.username(), settings.challengeTtl());
-        return PasskeyOptions.creation(challenge, relyingParties.of(request), userHandle.base64Url(),
-                caller.username(), store.credentialIds(), settings.challengeTtl());
+        return PasskeyOptions.creation(
+                challenge,
+                relyingParties.of(request),
+                userHandle.base64Url(),
+                caller.username(),
+                store.credentialIds(),
+                settings.challengeTtl());
     }
 
     public PasskeyResponses.PasskeyInfo verify(PasskeyRequests.RegisterVerify body, HttpServletRequest request) {
@@ -69,7 +81,8 @@ public class PasskeyRegistration {
         }
         String challenge = WebAuthn.challengeOf(data.getCollectedClientData());
         // Issued to this owner for registration, not yet used, not expired; taken now so it works once.
-        challenges.consume(PURPOSE, challenge)
+        challenges
+                .consume(PURPOSE, challenge)
                 .filter(consumed -> caller.username().equals(consumed.subject()))
                 .orElseThrow(() -> ApiException.badRequest(
                         "The registration challenge is unknown, used or expired: request new options"));
@@ -82,8 +95,11 @@ public class PasskeyRegistration {
         try {
             transaction.executeWithoutResult(status -> {
                 store.insert(passkey);
-                audit.record(request, caller.actor(), context -> new RegisterPasskey(SecurityPrincipal.ID,
-                        passkey.id().toString(), passkey.deviceName(), context));
+                audit.record(
+                        request,
+                        caller.actor(),
+                        context -> new RegisterPasskey(
+                                SecurityPrincipal.ID, passkey.id().toString(), passkey.deviceName(), context));
             });
         } catch (DuplicateKeyException e) {
             throw new ApiException(ErrorKind.CONFLICT, "This passkey is already registered");
@@ -94,10 +110,17 @@ public class PasskeyRegistration {
     private PasskeyStore.StoredPasskey newPasskey(RegistrationData data, String deviceName) {
         AuthenticatorData<?> authenticator = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authenticator.getAttestedCredentialData();
-        return new PasskeyStore.StoredPasskey(UUID.randomUUID(),
-                Base64UrlUtil.encodeToString(credential.getCredentialId()), webAuthn.serialize(credential),
-                authenticator.getSignCount(), authenticator.isFlagUV(), authenticator.isFlagBE(),
-                authenticator.isFlagBS(), deviceName, clock.instant().truncatedTo(ChronoUnit.MICROS), null);
+        return new PasskeyStore.StoredPasskey(
+                UUID.randomUUID(),
+                Base64UrlUtil.encodeToString(credential.getCredentialId()),
+                webAuthn.serialize(credential),
+                authenticator.getSignCount(),
+                authenticator.isFlagUV(),
+                authenticator.isFlagBE(),
+                authenticator.isFlagBS(),
+                deviceName,
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
+                null);
     }
 
     private static String deviceName(String given) {

@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the passkey endpoints; credential is the browser's PublicKeyCredential.toJSON(). */
 public final class PasskeyRequests {
-    private PasskeyRequests() {
-    }
+    private PasskeyRequests() {}
 
     @Schema(name = "RegisterVerifyRequest", description = "WebAuthn registration response from the browser.")
-    public record RegisterVerify(@NotNull ObjectNode credential, @Size(max = 100) String deviceName) {
+    public record RegisterVerify(
+            @NotNull ObjectNode credential, @Size(max = 100) String deviceName) {
         @Override
         public String toString() {
             return "RegisterVerify[deviceName=" + deviceName + "]";

@@ -7,8 +7,7 @@ import java.util.UUID;
 
 /** Response bodies of the passkey endpoints, shaped as the original's contract. */
 public final class PasskeyResponses {
-    private PasskeyResponses() {
-    }
+    private PasskeyResponses() {}
 
     @Schema(name = "PasskeyInfo", description = "Public info about a registered passkey.")
     public record PasskeyInfo(UUID id, String deviceName, Instant createdAt, Instant lastUsedAt) {
@@ -18,10 +17,8 @@ public final class PasskeyResponses {
     }
 
     @Schema(name = "PasskeyListResponse", description = "List of registered passkeys.")
-    public record PasskeyList(List<PasskeyInfo> passkeys) {
-    }
+    public record PasskeyList(List<PasskeyInfo> passkeys) {}
 
     @Schema(name = "PasskeyDeleteResponse")
-    public record PasskeyDeleted(UUID id, boolean deleted) {
-    }
+    public record PasskeyDeleted(UUID id, boolean deleted) {}
 }

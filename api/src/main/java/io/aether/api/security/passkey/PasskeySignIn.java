@@ -2,11 +2,11 @@ package io.aether.api.security.passkey;
 
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.util.Base64UrlUtil;
-import io.aether.api.security.AuthResponses;
-import io.aether.api.security.SignIn;
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.security.AuthChallenges;
 import io.aether.api.security.AuthProperties;
+import io.aether.api.security.AuthResponses;
+import io.aether.api.security.SignIn;
 import io.aether.domain.ErrorKind;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,9 +34,15 @@ public class PasskeySignIn {
     private final AuthProperties.Passkey settings;
     private final Clock clock;
 
-    public PasskeySignIn(AuthChallenges challenges, RelyingParties relyingParties, OwnerUserHandle userHandle,
-                         PasskeyStore store, WebAuthn webAuthn, SignIn signIn, AuthProperties properties,
-                         Clock clock) {
+    public PasskeySignIn(
+            AuthChallenges challenges,
+            RelyingParties relyingParties,
+            OwnerUserHandle userHandle,
+            PasskeyStore store,
+            WebAuthn webAuthn,
+            SignIn signIn,
+            AuthProperties properties,
+            Clock clock) {
         this.challenges = challenges;
         this.relyingParties = relyingParties;
         this.userHandle = userHandle;
@@ -52,8 +58,8 @@ public class PasskeySignIn {
         return PasskeyOptions.request(challenge, relyingParties.of(request), settings.challengeTtl());
     }
 
-    public AuthResponses.Login verify(PasskeyRequests.AuthenticateVerify body, HttpServletRequest request,
-                                      HttpServletResponse response) {
+    public AuthResponses.Login verify(
+            PasskeyRequests.AuthenticateVerify body, HttpServletRequest request, HttpServletResponse response) {
         try {
             verifyAssertion(body, request);
         } catch (PasskeyRejectedException e) {
@@ -74,13 +80,17 @@ public class PasskeySignIn {
         PasskeyStore.StoredPasskey passkey = store.findByCredentialId(credentialId)
                 .orElseThrow(() -> new PasskeyRejectedException("unknown_credential"));
         // A discoverable credential names its user; it must be the owner's handle it was made for.
-        if (data.getUserHandle() != null && data.getUserHandle().length > 0
+        if (data.getUserHandle() != null
+                && data.getUserHandle().length > 0
                 && !MessageDigest.isEqual(data.getUserHandle(), userHandle.value())) {
             throw new PasskeyRejectedException("user_handle_mismatch");
         }
         webAuthn.verifyAuthentication(data, relyingParties.of(request), challenge, passkey);
-        if (!store.recordUse(passkey.id(), data.getAuthenticatorData().getSignCount(),
-                data.getAuthenticatorData().isFlagBS(), clock.instant().truncatedTo(ChronoUnit.MICROS))) {
+        if (!store.recordUse(
+                passkey.id(),
+                data.getAuthenticatorData().getSignCount(),
+                data.getAuthenticatorData().isFlagBS(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS))) {
             throw new PasskeyRejectedException("counter_not_increased");
         }
     }

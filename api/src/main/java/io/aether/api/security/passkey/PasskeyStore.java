@@ -26,40 +26,59 @@ public class PasskeyStore {
      * One registered credential. credentialId is base64url (as browsers send it); credentialData
      * is webauthn4j's serialized attested credential data (AAGUID, credential id, public key).
      */
-    public record StoredPasskey(UUID id, String credentialId, byte[] credentialData, long signCount,
-                                boolean uvInitialized, boolean backupEligible, boolean backedUp, String deviceName,
-                                Instant createdAt, Instant lastUsedAt) {
-    }
+    public record StoredPasskey(
+            UUID id,
+            String credentialId,
+            byte[] credentialData,
+            long signCount,
+            boolean uvInitialized,
+            boolean backupEligible,
+            boolean backedUp,
+            String deviceName,
+            Instant createdAt,
+            Instant lastUsedAt) {}
 
     public void insert(StoredPasskey passkey) {
         jdbc.sql("""
                 INSERT INTO passkey (id, credential_id, credential_record, sign_count, uv_initialized,
                                      backup_eligible, backed_up, device_name, created_at)
                 VALUES (:id, :credentialId, :data, :signCount, :uv, :be, :bs, :deviceName, :createdAt)""")
-                .param("id", passkey.id()).param("credentialId", passkey.credentialId())
-                .param("data", passkey.credentialData()).param("signCount", passkey.signCount())
-                .param("uv", passkey.uvInitialized()).param("be", passkey.backupEligible())
-                .param("bs", passkey.backedUp()).param("deviceName", passkey.deviceName())
+                .param("id", passkey.id())
+                .param("credentialId", passkey.credentialId())
+                .param("data", passkey.credentialData())
+                .param("signCount", passkey.signCount())
+                .param("uv", passkey.uvInitialized())
+                .param("be", passkey.backupEligible())
+                .param("bs", passkey.backedUp())
+                .param("deviceName", passkey.deviceName())
                 .param("createdAt", Timestamp.from(passkey.createdAt()))
                 .update();
     }
 
     /** Oldest first; the id breaks ties so the order is stable. */
     public List<StoredPasskey> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM passkey ORDER BY created_at, id").query(PasskeyStore::row).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM passkey ORDER BY created_at, id")
+                .query(PasskeyStore::row)
+                .list();
     }
 
     public boolean any() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM passkey)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM passkey)")
+                .query(Boolean.class)
+                .single();
     }
 
     public List<String> credentialIds() {
-        return jdbc.sql("SELECT credential_id FROM passkey ORDER BY created_at, id").query(String.class).list();
+        return jdbc.sql("SELECT credential_id FROM passkey ORDER BY created_at, id")
+                .query(String.class)
+                .list();
     }
 
     public Optional<StoredPasskey> findByCredentialId(String credentialId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM passkey WHERE credential_id = :credentialId")
-                .param("credentialId", credentialId).query(PasskeyStore::row).optional();
+                .param("credentialId", credentialId)
+                .query(PasskeyStore::row)
+                .optional();
     }
 
     /**
@@ -71,9 +90,12 @@ public class PasskeyStore {
         return jdbc.sql("""
                 UPDATE passkey SET sign_count = :signCount, backed_up = :bs, last_used_at = :usedAt
                 WHERE id = :id AND (sign_count < :signCount OR (sign_count = 0 AND :signCount = 0))""")
-                .param("signCount", signCount).param("bs", backedUp).param("usedAt", Timestamp.from(usedAt))
-                .param("id", id)
-                .update() == 1;
+                        .param("signCount", signCount)
+                        .param("bs", backedUp)
+                        .param("usedAt", Timestamp.from(usedAt))
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     public boolean delete(UUID id) {
@@ -82,9 +104,16 @@ public class PasskeyStore {
 
     private static StoredPasskey row(ResultSet rs, int row) throws SQLException {
         Timestamp lastUsed = rs.getTimestamp("last_used_at");
-        return new StoredPasskey(rs.getObject("id", UUID.class), rs.getString("credential_id"),
-                rs.getBytes("credential_record"), rs.getLong("sign_count"), rs.getBoolean("uv_initialized"),
-                rs.getBoolean("backup_eligible"), rs.getBoolean("backed_up"), rs.getString("device_name"),
-                rs.getTimestamp("created_at").toInstant(), lastUsed == null ? null : lastUsed.toInstant());
+        return new StoredPasskey(
+                rs.getObject("id", UUID.class),
+                rs.getString("credential_id"),
+                rs.getBytes("credential_record"),
+                rs.getLong("sign_count"),
+                rs.getBoolean("uv_initialized"),
+                rs.getBoolean("backup_eligible"),
+                rs.getBoolean("backed_up"),
+                rs.getString("device_name"),
+                rs.getTimestamp("created_at").toInstant(),
+                lastUsed == null ? null : lastUsed.toInstant());
     }
 }

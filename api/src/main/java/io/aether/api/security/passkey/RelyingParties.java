@@ -48,8 +48,12 @@ public class RelyingParties {
     private Set<String> origins(HttpServletRequest request) {
         Set<String> configured = new LinkedHashSet<>();
         if (passkey.origins() != null) {
-            passkey.origins().stream().map(String::strip).filter(origin -> !origin.isEmpty())
-                    .map(Origins::of).filter(origin -> !origin.isEmpty()).forEach(configured::add);
+            passkey.origins().stream()
+                    .map(String::strip)
+                    .filter(origin -> !origin.isEmpty())
+                    .map(Origins::of)
+                    .filter(origin -> !origin.isEmpty())
+                    .forEach(configured::add);
         }
         if (!configured.isEmpty()) {
             return configured;

@@ -36,8 +36,10 @@ public class WebAuthn {
     /** ES256 and RS256, in order of preference: what practically every authenticator offers. */
     static final List<COSEAlgorithmIdentifier> ALGORITHMS =
             List.of(COSEAlgorithmIdentifier.ES256, COSEAlgorithmIdentifier.RS256);
+
     private static final List<PublicKeyCredentialParameters> CREDENTIAL_PARAMETERS = ALGORITHMS.stream()
-            .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, alg)).toList();
+            .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, alg))
+            .toList();
     private static final boolean USER_VERIFICATION_REQUIRED = false;
     private static final boolean USER_PRESENCE_REQUIRED = true;
 
@@ -50,44 +52,73 @@ public class WebAuthn {
     private record Library(WebAuthnManager manager, AttestedCredentialDataConverter credentialData) {
         static Library create() {
             ObjectConverter converter = new ObjectConverter();
-            return new Library(WebAuthnManager.createNonStrictWebAuthnManager(converter),
+            return new Library(
+                    WebAuthnManager.createNonStrictWebAuthnManager(converter),
                     new AttestedCredentialDataConverter(converter));
         }
     }
 
     /** A registration response as the browser's PublicKeyCredential.toJSON() writes it. */
     public RegistrationData parseRegistration(ObjectNode credential) {
-        return call("malformed_credential",
-                () -> library().manager().parseRegistrationResponseJSON(credential.toString()));
+        return call(
+                "malformed_credential", () -> library().manager().parseRegistrationResponseJSON(credential.toString()));
     }
 
     /** An authentication (assertion) response as the browser's PublicKeyCredential.toJSON() writes it. */
     public AuthenticationData parseAuthentication(ObjectNode credential) {
-        return call("malformed_credential",
+        return call(
+                "malformed_credential",
                 () -> library().manager().parseAuthenticationResponseJSON(credential.toString()));
     }
 
     /** Checks type, challenge, origin, rp id hash, user presence, algorithm and attestation format. */
     public void verifyRegistration(RegistrationData data, RelyingParty party, String challenge) {
-        call("verification_failed", () -> library().manager().verify(data, new RegistrationParameters(
-                serverProperty(party, challenge), CREDENTIAL_PARAMETERS, USER_VERIFICATION_REQUIRED,
-                USER_PRESENCE_REQUIRED)));
+        call(
+                "verification_failed",
+                () -> library()
+                        .manager()
+                        .verify(
+                                data,
+                                new RegistrationParameters(
+                                        serverProperty(party, challenge),
+                                        CREDENTIAL_PARAMETERS,
+                                        USER_VERIFICATION_REQUIRED,
+                                        USER_PRESENCE_REQUIRED)));
     }
 
     /** Checks type, challenge, origin, rp id hash, user presence, the signature and the signature counter. */
-    public void verifyAuthentication(AuthenticationData data, RelyingParty party, String challenge,
-                                     PasskeyStore.StoredPasskey passkey) {
-        CredentialRecordImpl record = new CredentialRecordImpl(null, passkey.uvInitialized(),
-                passkey.backupEligible(), passkey.backedUp(), passkey.signCount(),
-                credentialData(passkey.credentialData()), null, null, null, null);
+    public void verifyAuthentication(
+            AuthenticationData data, RelyingParty party, String challenge, PasskeyStore.StoredPasskey passkey) {
+        CredentialRecordImpl record = new CredentialRecordImpl(
+                null,
+                passkey.uvInitialized(),
+                passkey.backupEligible(),
+                passkey.backedUp(),
+                passkey.signCount(),
+                credentialData(passkey.credentialData()),
+                null,
+                null,
+                null,
+                null);
         // No allow list: the options offered every discoverable credential, and the caller found this one by id.
-        call("verification_failed", () -> library().manager().verify(data, new AuthenticationParameters(
-                serverProperty(party, challenge), record, null, USER_VERIFICATION_REQUIRED, USER_PRESENCE_REQUIRED)));
+        call(
+                "verification_failed",
+                () -> library()
+                        .manager()
+                        .verify(
+                                data,
+                                new AuthenticationParameters(
+                                        serverProperty(party, challenge),
+                                        record,
+                                        null,
+                                        USER_VERIFICATION_REQUIRED,
+                                        USER_PRESENCE_REQUIRED)));
     }
 
     /** The challenge the browser signed, base64url as it was issued; null when the client data has none. */
     public static String challengeOf(CollectedClientData clientData) {
-        return clientData == null || clientData.getChallenge() == null ? null
+        return clientData == null || clientData.getChallenge() == null
+                ? null
                 : Base64UrlUtil.encodeToString(clientData.getChallenge().getValue());
     }
 
@@ -96,7 +127,8 @@ public class WebAuthn {
     }
 
     private AttestedCredentialData credentialData(byte[] serialized) {
-        return call("stored_credential_unreadable", () -> library().credentialData().convert(serialized));
+        return call(
+                "stored_credential_unreadable", () -> library().credentialData().convert(serialized));
     }
 
     private Library library() {

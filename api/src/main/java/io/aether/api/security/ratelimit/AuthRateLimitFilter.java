@@ -27,14 +27,15 @@ public class AuthRateLimitFilter extends OncePerRequestFilter {
             "/api/v1/auth/login/ha-token", RateLimitedAction.LOGIN,
             "/api/v1/auth/setup", RateLimitedAction.SETUP,
             "/api/v1/auth/passkey/authenticate/verify", RateLimitedAction.PASSKEY_VERIFY);
-    static final Map<String, RateLimitedAction> SESSION_ONLY = Map.of(
-            "/api/v1/auth/google/callback", RateLimitedAction.GOOGLE_LINK);
+    static final Map<String, RateLimitedAction> SESSION_ONLY =
+            Map.of("/api/v1/auth/google/callback", RateLimitedAction.GOOGLE_LINK);
 
     private final AuthRateLimiter limiter;
     private final ErrorResponses errors;
     private final Map<String, RateLimitedAction> actions;
 
-    private AuthRateLimitFilter(AuthRateLimiter limiter, ErrorResponses errors, Map<String, RateLimitedAction> actions) {
+    private AuthRateLimitFilter(
+            AuthRateLimiter limiter, ErrorResponses errors, Map<String, RateLimitedAction> actions) {
         this.limiter = limiter;
         this.errors = errors;
         this.actions = actions;
@@ -79,7 +80,12 @@ public class AuthRateLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        errors.write(request, response, HttpStatus.TOO_MANY_REQUESTS, ERROR_TYPE,
-                "Too many attempts; try again in " + retryAfterSeconds + (retryAfterSeconds == 1 ? " second" : " seconds"));
+        errors.write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                ERROR_TYPE,
+                "Too many attempts; try again in " + retryAfterSeconds
+                        + (retryAfterSeconds == 1 ? " second" : " seconds"));
     }
 }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public class AuthRateLimiter {
     /** The table of V4__rate_limit.sql. */
     static final String TABLE = "auth_rate_limit_bucket";
+
     private static final Logger log = LoggerFactory.getLogger(AuthRateLimiter.class);
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -70,13 +71,16 @@ public class AuthRateLimiter {
         if (settings.attempts() < 1) {
             throw new IllegalArgumentException("aether.security.rate-limit.attempts must be at least 1");
         }
-        if (settings.period() == null || settings.period().isNegative() || settings.period().isZero()) {
+        if (settings.period() == null
+                || settings.period().isNegative()
+                || settings.period().isZero()) {
             throw new IllegalArgumentException("aether.security.rate-limit.period must be positive");
         }
         // A stored bucket keeps the configuration it was created with until it refills and its row
         // expires, so changed settings reach a client at most one period later.
         return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(settings.attempts()).refillGreedy(settings.attempts(), settings.period()))
+                .addLimit(limit ->
+                        limit.capacity(settings.attempts()).refillGreedy(settings.attempts(), settings.period()))
                 .build();
     }
 

@@ -17,6 +17,7 @@ public class ExpiredBucketSweeper implements AutoCloseable {
     static final int BATCH_SIZE = 1_000;
     /** Bounds one sweep, so a flood of addresses cannot keep the sweeper busy for long. */
     static final int MAX_BATCHES_PER_SWEEP = 100;
+
     private static final Logger log = LoggerFactory.getLogger(ExpiredBucketSweeper.class);
 
     private final AuthRateLimiter limiter;

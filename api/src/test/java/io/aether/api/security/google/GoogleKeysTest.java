@@ -1,5 +1,8 @@
 package io.aether.api.security.google;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwks;
 import java.net.URI;
@@ -14,9 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Fetching and caching Google's keys, against a local JWKS endpoint and a clock the test moves. */
 class GoogleKeysTest {
@@ -74,7 +74,9 @@ class GoogleKeysTest {
         assertThat(keys.find("unknown")).isEmpty();
         clock.advance(Duration.ofSeconds(59));
         assertThat(keys.find("unknown")).isEmpty();
-        assertThat(jwks.requests()).as("no refetch within a minute of the last fetch").isEqualTo(1);
+        assertThat(jwks.requests())
+                .as("no refetch within a minute of the last fetch")
+                .isEqualTo(1);
 
         // Google rotated its keys: the new key id is found by the next allowed refetch.
         jwks.publish(Map.of("k1", FIRST, "k2", SECOND), "max-age=3600");
@@ -90,7 +92,8 @@ class GoogleKeysTest {
     void anErrorStatusIsUnavailableAndNotCached() {
         jwks.failWith(500);
         assertThatThrownBy(() -> keys.find("k1"))
-                .isInstanceOf(GoogleKeys.UnavailableException.class).hasMessage("HTTP 500");
+                .isInstanceOf(GoogleKeys.UnavailableException.class)
+                .hasMessage("HTTP 500");
 
         jwks.publish(Map.of("k1", FIRST), null);
         assertThat(keys.find("k1")).isPresent();
@@ -100,7 +103,8 @@ class GoogleKeysTest {
     void redirectsAreNotFollowed() {
         jwks.redirectElsewhere();
         assertThatThrownBy(() -> keys.find("k1"))
-                .isInstanceOf(GoogleKeys.UnavailableException.class).hasMessage("HTTP 302");
+                .isInstanceOf(GoogleKeys.UnavailableException.class)
+                .hasMessage("HTTP 302");
         assertThat(jwks.elsewhereRequests()).isZero();
     }
 
@@ -108,17 +112,23 @@ class GoogleKeysTest {
     void anAnswerOver64KibIsRefused() {
         jwks.answerOversized();
         assertThatThrownBy(() -> keys.find("k1"))
-                .isInstanceOf(GoogleKeys.UnavailableException.class).hasMessage("the answer is larger than 64 KiB");
+                .isInstanceOf(GoogleKeys.UnavailableException.class)
+                .hasMessage("the answer is larger than 64 KiB");
     }
 
     @Test
     void anAnswerThatIsNotAJwkSetIsRefused() {
         jwks.answer(new JwksServer.Answer(200, Map.of("Content-Type", "text/html"), "<html>hello</html>"));
         assertThatThrownBy(() -> keys.find("k1"))
-                .isInstanceOf(GoogleKeys.UnavailableException.class).hasMessage("the answer is not a JWK set");
+                .isInstanceOf(GoogleKeys.UnavailableException.class)
+                .hasMessage("the answer is not a JWK set");
 
-        String encryptionKeyOnly = "{\"keys\":[" + Jwks.json(Jwks.builder().key(rsa(SECOND)).id("enc")
-                .publicKeyUse("enc").build()) + "]}";
+        String encryptionKeyOnly = "{\"keys\":["
+                + Jwks.json(Jwks.builder()
+                        .key(rsa(SECOND))
+                        .id("enc")
+                        .publicKeyUse("enc")
+                        .build()) + "]}";
         jwks.answer(new JwksServer.Answer(200, Map.of(), encryptionKeyOnly));
         assertThatThrownBy(() -> keys.find("k1"))
                 .isInstanceOf(GoogleKeys.UnavailableException.class)
@@ -129,7 +139,8 @@ class GoogleKeysTest {
     void nothingAnsweringIsUnavailable() {
         jwks.close();
         assertThatThrownBy(() -> keys.find("k1"))
-                .isInstanceOf(GoogleKeys.UnavailableException.class).hasMessage("nothing answered");
+                .isInstanceOf(GoogleKeys.UnavailableException.class)
+                .hasMessage("nothing answered");
     }
 
     @Test
@@ -145,14 +156,15 @@ class GoogleKeysTest {
 
     @Test
     void theJwksUrlMustBeHttpsOrLoopback() {
-        assertThat(GoogleKeys.checkedUrl("https://www.googleapis.com/oauth2/v3/certs")).hasHost("www.googleapis.com");
+        assertThat(GoogleKeys.checkedUrl("https://www.googleapis.com/oauth2/v3/certs"))
+                .hasHost("www.googleapis.com");
         assertThat(GoogleKeys.checkedUrl("http://127.0.0.1:8080/jwks")).hasPort(8080);
         assertThatThrownBy(() -> GoogleKeys.checkedUrl("http://192.0.2.1/jwks"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("AETHER_GOOGLE_JWKS_URL");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("AETHER_GOOGLE_JWKS_URL");
         assertThatThrownBy(() -> GoogleKeys.checkedUrl("ftp://127.0.0.1/jwks"))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> GoogleKeys.checkedUrl(""))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> GoogleKeys.checkedUrl("")).isInstanceOf(IllegalStateException.class);
     }
 
     private static RSAPublicKey rsa(KeyPair pair) {

@@ -1,11 +1,11 @@
 package io.aether.api.security.google;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shared server has no Google client id: both endpoints say so, and only to a signed-in caller. */
 class GoogleSignInNotConfiguredTest extends IntegrationTest {

@@ -1,5 +1,7 @@
 package io.aether.api.security.google;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
 import io.aether.api.support.OwnServer;
@@ -37,8 +39,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Google sign-in end to end on a server of its own, configured with a client id and a JWKS that
  * this test serves on 127.0.0.1 with a key pair it generated: ID tokens are minted here, so
@@ -62,6 +62,7 @@ class GoogleSignInTest {
 
     @TempDir
     static Path dataDir;
+
     private static HomeAssistantSimulator ha;
     private static JwksServer jwks;
     private static OwnServer server;
@@ -73,7 +74,10 @@ class GoogleSignInTest {
         jwks = JwksServer.start();
         // max-age=0: every check refetches, so a test can take the JWKS away (GoogleKeysTest covers caching).
         jwks.publish(Map.of(KEY_ID, GOOGLE), "max-age=0");
-        server = OwnServer.start(dataDir, ha.baseUrl(), HA_TOKEN,
+        server = OwnServer.start(
+                dataDir,
+                ha.baseUrl(),
+                HA_TOKEN,
                 "--aether.auth.google.client-id=" + CLIENT_ID,
                 "--aether.auth.google.jwks-url=" + jwks.url(),
                 "--aether.auth.password=" + PASSWORD,
@@ -97,14 +101,17 @@ class GoogleSignInTest {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("client_id").asText()).isEqualTo(CLIENT_ID);
         String url = response.json().get("url").asText();
-        assertThat(url).startsWith("https://accounts.google.com/o/oauth2/v2/auth?")
+        assertThat(url)
+                .startsWith("https://accounts.google.com/o/oauth2/v2/auth?")
                 .contains("client_id=test-client.apps.example")
                 .contains("&redirect_uri=http%3A%2F%2F127.0.0.1%3A" + server.port() + "%2Flogin&")
                 .contains("&response_type=id_token&scope=openid%20email%20profile&nonce=")
                 .endsWith("&prompt=select_account");
         assertThat(query(url).get("nonce")).matches("[A-Za-z0-9_-]{43}");
-        assertThat(query(owner.get("/api/v1/auth/google/url").json().get("url").asText()).get("nonce"))
-                .as("a new nonce every time").isNotEqualTo(query(url).get("nonce"));
+        assertThat(query(owner.get("/api/v1/auth/google/url").json().get("url").asText())
+                        .get("nonce"))
+                .as("a new nonce every time")
+                .isNotEqualTo(query(url).get("nonce"));
     }
 
     @Test
@@ -137,27 +144,55 @@ class GoogleSignInTest {
     static Stream<Arguments> invalidCredentials() {
         Instant now = Instant.now();
         return Stream.of(
-                invalid("wrong issuer", nonce -> token(nonce, jwt -> jwt.issuer("https://accounts.example")),
+                invalid(
+                        "wrong issuer",
+                        nonce -> token(nonce, jwt -> jwt.issuer("https://accounts.example")),
                         "wrong issuer"),
-                invalid("wrong audience", nonce -> token(nonce, jwt -> jwt.claim("aud", "other.apps.example")),
+                invalid(
+                        "wrong audience",
+                        nonce -> token(nonce, jwt -> jwt.claim("aud", "other.apps.example")),
                         "wrong audience"),
-                invalid("expired", nonce -> token(nonce, jwt -> jwt.issuedAt(Date.from(now.minusSeconds(7200)))
-                        .expiration(Date.from(now.minusSeconds(3600)))), "expired"),
-                invalid("issued in the future", nonce -> token(nonce,
-                        jwt -> jwt.issuedAt(Date.from(now.plusSeconds(600)))), "issued in the future"),
+                invalid(
+                        "expired",
+                        nonce -> token(
+                                nonce,
+                                jwt -> jwt.issuedAt(Date.from(now.minusSeconds(7200)))
+                                        .expiration(Date.from(now.minusSeconds(3600)))),
+                        "expired"),
+                invalid(
+                        "issued in the future",
+                        nonce -> token(nonce, jwt -> jwt.issuedAt(Date.from(now.plusSeconds(600)))),
+                        "issued in the future"),
                 invalid("unsigned (alg none)", nonce -> claims(nonce).compact(), "not a signed token"),
-                invalid("signed by another key", nonce -> claims(nonce)
-                        .signWith(STRANGER.getPrivate(), Jwts.SIG.RS256).compact(), "signature does not verify"),
-                invalid("HS256 with the public key as secret", nonce -> claims(nonce)
-                        .signWith(new SecretKeySpec(GOOGLE.getPublic().getEncoded(), "HmacSHA256"), Jwts.SIG.HS256)
-                        .compact(), "not signed with RS256"),
-                invalid("unknown key id", nonce -> token(nonce, jwt -> jwt.header().keyId("rotated-away").and()),
+                invalid(
+                        "signed by another key",
+                        nonce -> claims(nonce)
+                                .signWith(STRANGER.getPrivate(), Jwts.SIG.RS256)
+                                .compact(),
+                        "signature does not verify"),
+                invalid(
+                        "HS256 with the public key as secret",
+                        nonce -> claims(nonce)
+                                .signWith(
+                                        new SecretKeySpec(GOOGLE.getPublic().getEncoded(), "HmacSHA256"),
+                                        Jwts.SIG.HS256)
+                                .compact(),
+                        "not signed with RS256"),
+                invalid(
+                        "unknown key id",
+                        nonce -> token(
+                                nonce, jwt -> jwt.header().keyId("rotated-away").and()),
                         "unknown signing key"),
-                invalid("no key id", nonce -> token(nonce, jwt -> jwt.header().keyId(null).and()), "no key id"),
+                invalid(
+                        "no key id",
+                        nonce -> token(nonce, jwt -> jwt.header().keyId(null).and()),
+                        "no key id"),
                 invalid("no subject", nonce -> token(nonce, jwt -> jwt.subject(null)), "no subject"),
                 invalid("no nonce", nonce -> token(nonce, jwt -> jwt.claim("nonce", null)), "no nonce"),
-                invalid("a nonce Aether never issued", nonce -> token("never-issued-" + nonce,
-                        UnaryOperator.identity()), "nonce unknown, expired or already used"),
+                invalid(
+                        "a nonce Aether never issued",
+                        nonce -> token("never-issued-" + nonce, UnaryOperator.identity()),
+                        "nonce unknown, expired or already used"),
                 invalid("not a JWT at all", nonce -> "not-a-jwt", "malformed"));
     }
 
@@ -166,14 +201,17 @@ class GoogleSignInTest {
         String nonce = nonce();
         String wrongAudience = token(nonce, jwt -> jwt.claim("aud", "other.apps.example"));
         assertUnauthorized(callback(owner, wrongAudience), "wrong audience", wrongAudience);
-        assertThat(callback(owner, token(nonce, UnaryOperator.identity())).status()).isEqualTo(200);
+        assertThat(callback(owner, token(nonce, UnaryOperator.identity())).status())
+                .isEqualTo(200);
     }
 
     @Test
     void anotherGoogleAccountCannotTakeOverTheLink() {
-        assertThat(callback(owner, token(nonce(), UnaryOperator.identity())).status()).isEqualTo(200);
+        assertThat(callback(owner, token(nonce(), UnaryOperator.identity())).status())
+                .isEqualTo(200);
 
-        String other = token(nonce(), jwt -> jwt.subject("999999999999999999999").claim("email", "else@example.com"));
+        String other =
+                token(nonce(), jwt -> jwt.subject("999999999999999999999").claim("email", "else@example.com"));
         Http.Response response = callback(owner, other);
         assertThat(response.status()).as(response.body()).isEqualTo(403);
         assertThat(response.json().get("error").get("type").asText()).isEqualTo("forbidden");
@@ -186,7 +224,13 @@ class GoogleSignInTest {
     void theCredentialIsRequiredAndBounded() {
         Http.Response missing = owner.post("/api/v1/auth/google/callback", "{}");
         assertThat(missing.status()).as(missing.body()).isEqualTo(422);
-        assertThat(missing.json().get("error").get("details").get(0).get("field").asText()).isEqualTo("credential");
+        assertThat(missing.json()
+                        .get("error")
+                        .get("details")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("credential");
 
         Http.Response tooLong = owner.post("/api/v1/auth/google/callback", Map.of("credential", "a".repeat(4097)));
         assertThat(tooLong.status()).as(tooLong.body()).isEqualTo(422);
@@ -196,11 +240,13 @@ class GoogleSignInTest {
     void bothEndpointsNeedACredentialAndTheCallbackASession() {
         Http anonymous = server.http();
         assertThat(anonymous.get("/api/v1/auth/google/url").status()).isEqualTo(401);
-        assertThat(callback(anonymous, token(nonce(), UnaryOperator.identity())).status()).isEqualTo(401);
+        assertThat(callback(anonymous, token(nonce(), UnaryOperator.identity())).status())
+                .isEqualTo(401);
 
         Http.Response created = owner.post("/api/v1/auth/api-keys", Map.of("name", "google-test"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        Http apiKey = new Http(owner.base(), Map.of("X-API-Key", created.json().get("key").asText()));
+        Http apiKey = new Http(
+                owner.base(), Map.of("X-API-Key", created.json().get("key").asText()));
         Http.Response response = callback(apiKey, token(nonce(), UnaryOperator.identity()));
         assertThat(response.status()).as(response.body()).isEqualTo(403);
     }
@@ -225,13 +271,16 @@ class GoogleSignInTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void theAuditRecordsGoogleSignInsAndFailuresWithoutAnyToken() {
-        assertThat(callback(owner, token(nonce(), UnaryOperator.identity())).status()).isEqualTo(200);
-        assertThat(callback(owner, token(nonce(), jwt -> jwt.issuer("https://accounts.example"))).status())
+        assertThat(callback(owner, token(nonce(), UnaryOperator.identity())).status())
+                .isEqualTo(200);
+        assertThat(callback(owner, token(nonce(), jwt -> jwt.issuer("https://accounts.example")))
+                        .status())
                 .isEqualTo(401);
 
         Http.Response audit = owner.get("/api/v1/auth/audit?limit=500");
         assertThat(audit.status()).as(audit.body()).isEqualTo(200);
-        List<JsonNode> items = StreamSupport.stream(audit.json().get("items").spliterator(), false).toList();
+        List<JsonNode> items = StreamSupport.stream(audit.json().get("items").spliterator(), false)
+                .toList();
         assertThat(items).anySatisfy(item -> {
             assertThat(item.get("event").asText()).isEqualTo("LoginSucceeded");
             assertThat(item.get("details").get("method").asText()).isEqualTo("google");
@@ -242,8 +291,10 @@ class GoogleSignInTest {
             assertThat(item.get("details").get("reason").asText()).isEqualTo("wrong issuer");
         });
         synchronized (POSTED) {
-            assertThat(POSTED).hasSizeGreaterThan(20).allSatisfy(credential -> assertThat(audit.body())
-                    .doesNotContain(credential).doesNotContain(signature(credential)));
+            assertThat(POSTED)
+                    .hasSizeGreaterThan(20)
+                    .allSatisfy(credential ->
+                            assertThat(audit.body()).doesNotContain(credential).doesNotContain(signature(credential)));
         }
     }
 
@@ -274,15 +325,21 @@ class GoogleSignInTest {
 
     /** A Google-like ID token, changed by {@code change}, signed with the published key. */
     private static String token(String nonce, UnaryOperator<JwtBuilder> change) {
-        return change.apply(claims(nonce)).signWith(GOOGLE.getPrivate(), Jwts.SIG.RS256).compact();
+        return change.apply(claims(nonce))
+                .signWith(GOOGLE.getPrivate(), Jwts.SIG.RS256)
+                .compact();
     }
 
     private static JwtBuilder claims(String nonce) {
         Instant now = Instant.now();
         return Jwts.builder()
-                .header().keyId(KEY_ID).and()
+                .header()
+                .keyId(KEY_ID)
+                .and()
                 .issuer(ISSUER)
-                .audience().add(CLIENT_ID).and()
+                .audience()
+                .add(CLIENT_ID)
+                .and()
                 .subject(SUBJECT)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(Duration.ofHours(1))))
@@ -302,7 +359,10 @@ class GoogleSignInTest {
     private static Map<String, String> query(String url) {
         return Arrays.stream(URI.create(url).getRawQuery().split("&"))
                 .map(parameter -> parameter.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
-                        (first, second) -> second, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        pair -> pair[0],
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8),
+                        (first, second) -> second,
+                        LinkedHashMap::new));
     }
 }

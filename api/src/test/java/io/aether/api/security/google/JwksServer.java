@@ -27,8 +27,7 @@ final class JwksServer implements AutoCloseable {
     private boolean closed;
     private volatile Answer answer = new Answer(404, Map.of(), "");
 
-    record Answer(int status, Map<String, String> headers, String body) {
-    }
+    record Answer(int status, Map<String, String> headers, String body) {}
 
     private JwksServer(HttpServer server) {
         this.server = server;
@@ -42,7 +41,8 @@ final class JwksServer implements AutoCloseable {
                 jwks.requests.incrementAndGet();
                 Answer answer = jwks.answer;
                 byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-                answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                answer.headers()
+                        .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
@@ -77,8 +77,12 @@ final class JwksServer implements AutoCloseable {
     static String jwks(Map<String, KeyPair> keys) {
         return keys.entrySet().stream()
                 .map(entry -> {
-                    RsaPublicJwk jwk = Jwks.builder().key((RSAPublicKey) entry.getValue().getPublic())
-                            .id(entry.getKey()).algorithm("RS256").publicKeyUse("sig").build();
+                    RsaPublicJwk jwk = Jwks.builder()
+                            .key((RSAPublicKey) entry.getValue().getPublic())
+                            .id(entry.getKey())
+                            .algorithm("RS256")
+                            .publicKeyUse("sig")
+                            .build();
                     return Jwks.json(jwk);
                 })
                 .collect(Collectors.joining(",", "{\"keys\":[", "]}"));

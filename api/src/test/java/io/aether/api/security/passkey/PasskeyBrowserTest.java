@@ -29,21 +29,31 @@ class PasskeyBrowserTest extends IntegrationTest {
     @Test
     void aPasskeyIsRegisteredAndUsedThroughTheLoginPageInChromium() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-        assertThat(Files.isExecutable(chromium)).as("Chromium is missing at %s: %s", chromium, SETUP_HINT).isTrue();
-        assertThat(E2E.resolve("node_modules/playwright-core")).as("playwright-core is not installed: %s", SETUP_HINT)
+        assertThat(Files.isExecutable(chromium))
+                .as("Chromium is missing at %s: %s", chromium, SETUP_HINT)
+                .isTrue();
+        assertThat(E2E.resolve("node_modules/playwright-core"))
+                .as("playwright-core is not installed: %s", SETUP_HINT)
                 .isDirectory();
-        long auditBefore = http.get("/api/v1/auth/audit?limit=1").json().get("total").asLong();
+        long auditBefore =
+                http.get("/api/v1/auth/audit?limit=1").json().get("total").asLong();
 
         // localhost, not 127.0.0.1: an IP address is not a valid WebAuthn rp id.
         Run run = node("passkey-flow.mjs", "http://localhost:" + port, OWNER, OWNER_PASSWORD);
 
         System.out.println("passkey-flow.mjs: " + run.lastLine());
-        assertThat(run.exitCode()).as("passkey-flow.mjs failed:\n%s", run.output()).isZero();
+        assertThat(run.exitCode())
+                .as("passkey-flow.mjs failed:\n%s", run.output())
+                .isZero();
         JsonNode results = new ObjectMapper().readTree(run.lastLine());
         assertThat(results.get("ok").asBoolean()).as(run.output()).isTrue();
         assertThat(results.get("failures")).as(run.output()).isEmpty();
-        assertThat(results.get("steps").properties()).as(run.output()).isNotEmpty()
-                .allSatisfy(step -> assertThat(step.getValue().asBoolean()).as(step.getKey()).isTrue());
+        assertThat(results.get("steps").properties())
+                .as(run.output())
+                .isNotEmpty()
+                .allSatisfy(step -> assertThat(step.getValue().asBoolean())
+                        .as(step.getKey())
+                        .isTrue());
         assertThat(results.get("authenticatorCredentials").asInt()).isEqualTo(1);
         assertThat(results.get("me").get("auth_method").asText()).isEqualTo("cookie");
         assertThat(results.get("me").get("has_passkeys").asBoolean()).isTrue();
@@ -63,7 +73,8 @@ class PasskeyBrowserTest extends IntegrationTest {
             assertThat(entry.get("details").get("method").asText()).isEqualTo("passkey");
             assertThat(entry.get("details").get("reason").asText()).isEqualTo("unknown_challenge");
         });
-        assertThat(flow).anySatisfy(entry -> assertThat(entry.get("event").asText()).isEqualTo("LoggedOut"));
+        assertThat(flow)
+                .anySatisfy(entry -> assertThat(entry.get("event").asText()).isEqualTo("LoggedOut"));
     }
 
     /** The audit entries recorded after the trail held {@code before} of them (the trail is newest first). */
@@ -92,8 +103,11 @@ class PasskeyBrowserTest extends IntegrationTest {
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile("passkey-flow-", ".log");
         try {
-            Process process = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(E2E.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();

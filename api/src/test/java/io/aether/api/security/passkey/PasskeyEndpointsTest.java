@@ -47,19 +47,26 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(user.get("name").asText()).isEqualTo(OWNER);
         assertThat(user.get("displayName").asText()).isEqualTo(OWNER);
         assertThat(options.get("pubKeyCredParams").findValuesAsText("type")).containsOnly("public-key");
-        assertThat(options.get("pubKeyCredParams").findValues("alg")).extracting(JsonNode::asInt)
+        assertThat(options.get("pubKeyCredParams").findValues("alg"))
+                .extracting(JsonNode::asInt)
                 .containsExactly(-7, -257);
         assertThat(options.get("timeout").asLong()).isEqualTo(300_000);
         assertThat(options.get("attestation").asText()).isEqualTo("none");
-        assertThat(options.get("authenticatorSelection").get("residentKey").asText()).isEqualTo("required");
-        assertThat(options.get("authenticatorSelection").get("userVerification").asText()).isEqualTo("preferred");
+        assertThat(options.get("authenticatorSelection").get("residentKey").asText())
+                .isEqualTo("required");
+        assertThat(options.get("authenticatorSelection").get("userVerification").asText())
+                .isEqualTo("preferred");
         assertThat(options.get("excludeCredentials").isArray()).isTrue();
 
         assertThat(jdbc.sql("SELECT subject FROM auth_challenge WHERE challenge = :c AND purpose = 'passkey-register'")
-                .param("c", challenge).query(String.class).optional()).contains(OWNER);
+                        .param("c", challenge)
+                        .query(String.class)
+                        .optional())
+                .contains(OWNER);
         // The owner's user handle is stable: a second ceremony names the same user.
         JsonNode again = http.post(REGISTER_OPTIONS, (String) null).json();
-        assertThat(again.get("user").get("id").asText()).isEqualTo(user.get("id").asText());
+        assertThat(again.get("user").get("id").asText())
+                .isEqualTo(user.get("id").asText());
         assertThat(again.get("challenge").asText()).isNotEqualTo(challenge);
     }
 
@@ -68,7 +75,8 @@ class PasskeyEndpointsTest extends IntegrationTest {
         Http.Response response = anonymous.post(AUTHENTICATE_OPTIONS, (String) null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode options = response.json();
-        assertThat(Base64.getUrlDecoder().decode(options.get("challenge").asText())).hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(options.get("challenge").asText()))
+                .hasSize(32);
         assertThat(options.get("rpId").asText()).isEqualTo("127.0.0.1");
         assertThat(options.get("timeout").asLong()).isEqualTo(300_000);
         assertThat(options.get("userVerification").asText()).isEqualTo("preferred");
@@ -81,8 +89,9 @@ class PasskeyEndpointsTest extends IntegrationTest {
     void aPasskeyIsRegisteredUsedForSignInAndRemoved() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         JsonNode options = http.post(REGISTER_OPTIONS, (String) null).json();
-        Http.Response registered = http.post(REGISTER_VERIFY, Map.of(
-                "credential", authenticator.register(options, http.base()), "device_name", " Test key "));
+        Http.Response registered = http.post(
+                REGISTER_VERIFY,
+                Map.of("credential", authenticator.register(options, http.base()), "device_name", " Test key "));
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         String id = registered.json().get("id").asText();
         assertThat(UUID.fromString(id)).isNotNull();
@@ -90,10 +99,14 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(registered.json().get("created_at").asText()).isNotBlank();
         assertThat(registered.json().get("last_used_at").isNull()).isTrue();
         assertThat(passkey(id)).isNotNull();
-        assertThat(http.post(REGISTER_OPTIONS, (String) null).json().get("excludeCredentials")
-                .findValuesAsText("id")).contains(authenticator.credentialId());
-        assertThat(auditEntries("PasskeyRegistered")).anySatisfy(entry ->
-                assertThat(entry.get("details").toString()).contains(id).contains("Test key"));
+        assertThat(http.post(REGISTER_OPTIONS, (String) null)
+                        .json()
+                        .get("excludeCredentials")
+                        .findValuesAsText("id"))
+                .contains(authenticator.credentialId());
+        assertThat(auditEntries("PasskeyRegistered"))
+                .anySatisfy(entry ->
+                        assertThat(entry.get("details").toString()).contains(id).contains("Test key"));
 
         ObjectNode assertion = signInAssertion(authenticator, http.base());
         Http.Response signedIn = anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", assertion));
@@ -101,20 +114,26 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(signedIn.json().get("username").asText()).isEqualTo(OWNER);
         assertThat(signedIn.json().get("message").asText()).isEqualTo("Login successful");
         assertThat(signedIn.header("Set-Cookie")).startsWith("aether_session=").contains("HttpOnly");
-        JsonNode me = anonymous.withBearer(signedIn.json().get("token").asText()).get("/api/v1/auth/me").json();
+        JsonNode me = anonymous
+                .withBearer(signedIn.json().get("token").asText())
+                .get("/api/v1/auth/me")
+                .json();
         assertThat(me.get("authenticated").asBoolean()).isTrue();
         assertThat(me.get("has_passkeys").asBoolean()).isTrue();
         assertThat(passkey(id).get("last_used_at").isNull()).isFalse();
-        assertThat(auditEntries("LoginSucceeded")).anySatisfy(entry ->
-                assertThat(entry.get("details").get("method").asText()).isEqualTo("passkey"));
+        assertThat(auditEntries("LoginSucceeded"))
+                .anySatisfy(entry ->
+                        assertThat(entry.get("details").get("method").asText()).isEqualTo("passkey"));
 
         // The same assertion again: its challenge is gone.
         assertError(anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", assertion)), 401, "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("unknown_challenge");
         // A fresh challenge but a counter that did not move on: a cloned authenticator.
         authenticator.rewindCounter();
-        assertError(anonymous.post(AUTHENTICATE_VERIFY,
-                Map.of("credential", signInAssertion(authenticator, http.base()))), 401, "unauthorized");
+        assertError(
+                anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", signInAssertion(authenticator, http.base()))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("malicious_counter_value");
 
         assertError(withApiKey().delete(PASSKEYS + "/" + id), 403, "forbidden");
@@ -124,10 +143,12 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
         assertThat(passkey(id)).isNull();
         assertError(http.delete(PASSKEYS + "/" + id), 404, "not_found");
-        assertThat(auditEntries("PasskeyRemoved")).anySatisfy(entry ->
-                assertThat(entry.get("details").toString()).contains(id));
-        assertError(anonymous.post(AUTHENTICATE_VERIFY,
-                Map.of("credential", signInAssertion(authenticator, http.base()))), 401, "unauthorized");
+        assertThat(auditEntries("PasskeyRemoved"))
+                .anySatisfy(entry -> assertThat(entry.get("details").toString()).contains(id));
+        assertError(
+                anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", signInAssertion(authenticator, http.base()))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("unknown_credential");
     }
 
@@ -138,7 +159,8 @@ class PasskeyEndpointsTest extends IntegrationTest {
         Http.Response list = http.get(PASSKEYS);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         List<String> ids = StreamSupport.stream(list.json().get("passkeys").spliterator(), false)
-                .map(passkey -> passkey.get("id").asText()).toList();
+                .map(passkey -> passkey.get("id").asText())
+                .toList();
         assertThat(ids).containsSubsequence(first, second);
         JsonNode unnamed = passkey(second);
         assertThat(unnamed.get("device_name").isNull()).isTrue();
@@ -154,22 +176,33 @@ class PasskeyEndpointsTest extends IntegrationTest {
         long events = eventCount();
         int passkeys = passkeyCount();
         // Not a credential at all.
-        assertError(http.post(REGISTER_VERIFY, "{\"credential\": {\"id\": \"made-up\", \"type\": \"public-key\"}}"),
-                400, "bad_request");
+        assertError(
+                http.post(REGISTER_VERIFY, "{\"credential\": {\"id\": \"made-up\", \"type\": \"public-key\"}}"),
+                400,
+                "bad_request");
         // Well formed, but the challenge was never issued.
         ObjectNode forged = JSON.createObjectNode().put("challenge", randomChallenge());
         forged.putObject("rp").put("id", "127.0.0.1");
         forged.putObject("user").put("id", randomChallenge());
-        assertError(http.post(REGISTER_VERIFY, Map.of("credential", new SoftwareAuthenticator().register(forged,
-                http.base()))), 400, "bad_request");
+        assertError(
+                http.post(
+                        REGISTER_VERIFY,
+                        Map.of("credential", new SoftwareAuthenticator().register(forged, http.base()))),
+                400,
+                "bad_request");
         // Signed for another site.
         JsonNode options = http.post(REGISTER_OPTIONS, (String) null).json();
-        assertError(http.post(REGISTER_VERIFY, Map.of("credential", new SoftwareAuthenticator().register(options,
-                "https://evil.example"))), 400, "bad_request");
+        assertError(
+                http.post(
+                        REGISTER_VERIFY,
+                        Map.of("credential", new SoftwareAuthenticator().register(options, "https://evil.example"))),
+                400,
+                "bad_request");
         // A challenge works once, even for a correct response.
         JsonNode reused = http.post(REGISTER_OPTIONS, (String) null).json();
         ObjectNode credential = new SoftwareAuthenticator().register(reused, http.base());
-        assertThat(http.post(REGISTER_VERIFY, Map.of("credential", credential)).status()).isEqualTo(200);
+        assertThat(http.post(REGISTER_VERIFY, Map.of("credential", credential)).status())
+                .isEqualTo(200);
         assertError(http.post(REGISTER_VERIFY, Map.of("credential", credential)), 400, "bad_request");
         assertThat(eventCount()).isEqualTo(events + 1);
         assertThat(passkeyCount()).isEqualTo(passkeys + 1);
@@ -181,8 +214,10 @@ class PasskeyEndpointsTest extends IntegrationTest {
         ObjectNode credential = new SoftwareAuthenticator().register(options, http.base());
         assertError(anonymous.post(REGISTER_VERIFY, Map.of("credential", credential)), 401, "unauthorized");
         assertError(withApiKey().post(REGISTER_VERIFY, Map.of("credential", credential)), 403, "forbidden");
-        assertError(http.post(REGISTER_VERIFY, Map.of("credential", credential, "device_name", "x".repeat(101))),
-                422, "validation_error");
+        assertError(
+                http.post(REGISTER_VERIFY, Map.of("credential", credential, "device_name", "x".repeat(101))),
+                422,
+                "validation_error");
         assertError(http.post(REGISTER_VERIFY, "{}"), 422, "validation_error");
         assertError(http.post(REGISTER_VERIFY, "{\"credential\": "), 400, "bad_request");
         assertError(http.post(REGISTER_VERIFY, "{\"credential\": \"text\"}"), 400, "bad_request");
@@ -190,7 +225,8 @@ class PasskeyEndpointsTest extends IntegrationTest {
 
     @Test
     void aSignInThatDoesNotAnswerAnIssuedChallengeIsUnauthorized() {
-        Http.Response madeUp = anonymous.post(AUTHENTICATE_VERIFY,
+        Http.Response madeUp = anonymous.post(
+                AUTHENTICATE_VERIFY,
                 "{\"credential\": {\"id\": \"AAAA\", \"rawId\": \"AAAA\", \"type\": \"public-key\", "
                         + "\"response\": {\"clientDataJSON\": \"e30\"}}}");
         assertError(madeUp, 401, "unauthorized");
@@ -204,24 +240,43 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(lastPasskeyFailure()).isEqualTo("unknown_challenge");
 
         // A challenge issued for registration does not sign anyone in.
-        String registrationChallenge = http.post(REGISTER_OPTIONS, (String) null).json().get("challenge").asText();
-        assertError(anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential",
-                authenticator.assertion(registrationChallenge, "127.0.0.1", http.base()))), 401, "unauthorized");
+        String registrationChallenge = http.post(REGISTER_OPTIONS, (String) null)
+                .json()
+                .get("challenge")
+                .asText();
+        assertError(
+                anonymous.post(
+                        AUTHENTICATE_VERIFY,
+                        Map.of("credential", authenticator.assertion(registrationChallenge, "127.0.0.1", http.base()))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("unknown_challenge");
 
-        assertError(anonymous.post(AUTHENTICATE_VERIFY,
-                Map.of("credential", signInAssertion(authenticator, "https://evil.example"))), 401, "unauthorized");
+        assertError(
+                anonymous.post(
+                        AUTHENTICATE_VERIFY,
+                        Map.of("credential", signInAssertion(authenticator, "https://evil.example"))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("bad_origin");
 
         authenticator.claimUserHandle(Base64.getUrlDecoder().decode(randomChallenge()));
-        assertError(anonymous.post(AUTHENTICATE_VERIFY,
-                Map.of("credential", signInAssertion(authenticator, http.base()))), 401, "unauthorized");
+        assertError(
+                anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", signInAssertion(authenticator, http.base()))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("user_handle_mismatch");
 
         JsonNode options = anonymous.post(AUTHENTICATE_OPTIONS, (String) null).json();
         expire(options.get("challenge").asText());
-        assertError(anonymous.post(AUTHENTICATE_VERIFY, Map.of("credential", authenticator.assertion(
-                options.get("challenge").asText(), "127.0.0.1", http.base()))), 401, "unauthorized");
+        assertError(
+                anonymous.post(
+                        AUTHENTICATE_VERIFY,
+                        Map.of(
+                                "credential",
+                                authenticator.assertion(options.get("challenge").asText(), "127.0.0.1", http.base()))),
+                401,
+                "unauthorized");
         assertThat(lastPasskeyFailure()).isEqualTo("unknown_challenge");
     }
 
@@ -229,8 +284,8 @@ class PasskeyEndpointsTest extends IntegrationTest {
     void anExpiredRegistrationChallengeIsRefused() {
         JsonNode options = http.post(REGISTER_OPTIONS, (String) null).json();
         expire(options.get("challenge").asText());
-        Http.Response late = http.post(REGISTER_VERIFY,
-                Map.of("credential", new SoftwareAuthenticator().register(options, http.base())));
+        Http.Response late = http.post(
+                REGISTER_VERIFY, Map.of("credential", new SoftwareAuthenticator().register(options, http.base())));
         assertError(late, 400, "bad_request");
         assertThat(late.json().get("error").get("message").asText()).contains("expired");
     }
@@ -257,10 +312,15 @@ class PasskeyEndpointsTest extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
-        assertThat(page.body()).contains("<script src=\"/login/login.js\" defer></script>")
-                .contains("id=\"password-form\"").contains("id=\"passkey-register\"")
-                .contains("id=\"passkey-signin\"").contains("id=\"signout\"").contains("id=\"status\"")
-                .doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("\\son[a-z]+=");
+        assertThat(page.body())
+                .contains("<script src=\"/login/login.js\" defer></script>")
+                .contains("id=\"password-form\"")
+                .contains("id=\"passkey-register\"")
+                .contains("id=\"passkey-signin\"")
+                .contains("id=\"signout\"")
+                .contains("id=\"status\"")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContainPattern("\\son[a-z]+=");
         Http.Response script = anonymous.get("/login/login.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).contains("javascript");
@@ -283,7 +343,8 @@ class PasskeyEndpointsTest extends IntegrationTest {
 
     private ObjectNode signInAssertion(SoftwareAuthenticator authenticator, String origin) {
         JsonNode options = anonymous.post(AUTHENTICATE_OPTIONS, (String) null).json();
-        return authenticator.assertion(options.get("challenge").asText(), options.get("rpId").asText(), origin);
+        return authenticator.assertion(
+                options.get("challenge").asText(), options.get("rpId").asText(), origin);
     }
 
     /** The listed passkey with this id, or null. */
@@ -314,18 +375,23 @@ class PasskeyEndpointsTest extends IntegrationTest {
     private String lastPasskeyFailure() {
         return auditEntries("LoginFailed").stream()
                 .filter(entry -> entry.get("details").get("method").asText().equals("passkey"))
-                .findFirst().map(entry -> entry.get("details").get("reason").asText()).orElse(null);
+                .findFirst()
+                .map(entry -> entry.get("details").get("reason").asText())
+                .orElse(null);
     }
 
     private Http withApiKey() {
         Http.Response created = http.post("/api/v1/auth/api-keys", Map.of("name", "passkey test"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return new Http(anonymous.base(), Map.of("X-API-Key", created.json().get("key").asText()));
+        return new Http(
+                anonymous.base(), Map.of("X-API-Key", created.json().get("key").asText()));
     }
 
     private void expire(String challenge) {
         assertThat(jdbc.sql("UPDATE auth_challenge SET expires_at = now() - interval '1 second' WHERE challenge = :c")
-                .param("c", challenge).update()).isEqualTo(1);
+                        .param("c", challenge)
+                        .update())
+                .isEqualTo(1);
     }
 
     private static String randomChallenge() {

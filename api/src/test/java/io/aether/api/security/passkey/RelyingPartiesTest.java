@@ -33,22 +33,28 @@ class RelyingPartiesTest {
 
     @Test
     void explicitSettingsWinOverThePublicUrl() {
-        RelyingParty party = parties("example.org",
-                List.of("https://aether.example.org", " https://home.example.org:8443 "), "https://ignored.example.net")
+        RelyingParty party = parties(
+                        "example.org",
+                        List.of("https://aether.example.org", " https://home.example.org:8443 "),
+                        "https://ignored.example.net")
                 .of(request("http", "localhost", 8080, "localhost:8080"));
         assertThat(party.id()).isEqualTo("example.org");
-        assertThat(party.origins()).containsExactlyInAnyOrder("https://aether.example.org",
-                "https://home.example.org:8443");
+        assertThat(party.origins())
+                .containsExactlyInAnyOrder("https://aether.example.org", "https://home.example.org:8443");
     }
 
     @Test
     void aRequestWithoutAHostHasNoOrigin() {
-        assertThat(parties(null, List.of(), null).of(request("http", "localhost", 80, null)).origins()).isEmpty();
+        assertThat(parties(null, List.of(), null)
+                        .of(request("http", "localhost", 80, null))
+                        .origins())
+                .isEmpty();
     }
 
     @Test
     void aPublicUrlWithoutAHostIsAConfigurationError() {
-        assertThatThrownBy(() -> parties(null, List.of(), "aether.local")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> parties(null, List.of(), "aether.local"))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("aether.public-url");
     }
 
@@ -65,7 +71,8 @@ class RelyingPartiesTest {
             settings.put("aether.public-url", publicUrl);
         }
         Binder binder = new Binder(new MapConfigurationPropertySource(settings));
-        return new RelyingParties(binder.bindOrCreate("aether.auth", AuthProperties.class),
+        return new RelyingParties(
+                binder.bindOrCreate("aether.auth", AuthProperties.class),
                 binder.bindOrCreate("aether", AetherProperties.class));
     }
 

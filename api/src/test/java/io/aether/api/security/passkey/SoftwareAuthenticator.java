@@ -59,12 +59,17 @@ final class SoftwareAuthenticator {
     /** The answer to register/options, as signed by this authenticator at {@code origin}. */
     ObjectNode register(JsonNode options, String origin) {
         userHandle = Base64UrlUtil.decode(options.get("user").get("id").asText());
-        byte[] clientData = clientData("webauthn.create", options.get("challenge").asText(), origin);
-        AttestedCredentialData credential = new AttestedCredentialData(AAGUID.ZERO, credentialId,
+        byte[] clientData =
+                clientData("webauthn.create", options.get("challenge").asText(), origin);
+        AttestedCredentialData credential = new AttestedCredentialData(
+                AAGUID.ZERO,
+                credentialId,
                 EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticatorData = new AuthenticatorData<>(
                 sha256(options.get("rp").get("id").asText().getBytes(StandardCharsets.UTF_8)),
-                (byte) (FLAGS | AuthenticatorData.BIT_AT), counter, credential);
+                (byte) (FLAGS | AuthenticatorData.BIT_AT),
+                counter,
+                credential);
         byte[] attestation = new AttestationObjectConverter(CONVERTER)
                 .convertToBytes(new AttestationObject(authenticatorData, new NoneAttestationStatement()));
         ObjectNode response = JSON.createObjectNode()
@@ -78,8 +83,8 @@ final class SoftwareAuthenticator {
     ObjectNode assertion(String challenge, String rpId, String origin) {
         counter++;
         byte[] clientData = clientData("webauthn.get", challenge, origin);
-        byte[] authenticatorData = new AuthenticatorDataConverter(CONVERTER).convert(
-                new AuthenticatorData<AuthenticationExtensionAuthenticatorOutput>(
+        byte[] authenticatorData = new AuthenticatorDataConverter(CONVERTER)
+                .convert(new AuthenticatorData<AuthenticationExtensionAuthenticatorOutput>(
                         sha256(rpId.getBytes(StandardCharsets.UTF_8)), FLAGS, counter));
         ObjectNode response = JSON.createObjectNode()
                 .put("clientDataJSON", Base64UrlUtil.encodeToString(clientData))
@@ -111,8 +116,11 @@ final class SoftwareAuthenticator {
     }
 
     private static byte[] clientData(String type, String challenge, String origin) {
-        ObjectNode clientData = JSON.createObjectNode().put("type", type).put("challenge", challenge)
-                .put("origin", origin).put("crossOrigin", false);
+        ObjectNode clientData = JSON.createObjectNode()
+                .put("type", type)
+                .put("challenge", challenge)
+                .put("origin", origin)
+                .put("crossOrigin", false);
         return clientData.toString().getBytes(StandardCharsets.UTF_8);
     }
 

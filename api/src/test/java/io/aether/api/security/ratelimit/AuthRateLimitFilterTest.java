@@ -37,8 +37,8 @@ class AuthRateLimitFilterTest {
     @BeforeEach
     void oneAttemptPerHour() {
         database.clear();
-        AuthRateLimiter limiter = new AuthRateLimiter(database.dataSource(),
-                new AetherProperties.RateLimit(1, Duration.ofHours(1)));
+        AuthRateLimiter limiter =
+                new AuthRateLimiter(database.dataSource(), new AetherProperties.RateLimit(1, Duration.ofHours(1)));
         filter = AuthRateLimitFilter.signIn(limiter, new ErrorResponses(MAPPER));
         sessionOnly = AuthRateLimitFilter.sessionOnly(limiter, new ErrorResponses(MAPPER));
     }
@@ -53,10 +53,12 @@ class AuthRateLimitFilterTest {
         assertThat(refused.response.getStatus()).isEqualTo(429);
         long retryAfter = Long.parseLong(refused.response.getHeader("Retry-After"));
         assertThat(retryAfter).isBetween(3_000L, 3_600L);
-        JsonNode error = MAPPER.readTree(refused.response.getContentAsByteArray()).path("error");
+        JsonNode error =
+                MAPPER.readTree(refused.response.getContentAsByteArray()).path("error");
         assertThat(error.path("code").asInt()).isEqualTo(429);
         assertThat(error.path("type").asText()).isEqualTo("rate_limited");
-        assertThat(error.path("message").asText()).isEqualTo("Too many attempts; try again in " + retryAfter + " seconds");
+        assertThat(error.path("message").asText())
+                .isEqualTo("Too many attempts; try again in " + retryAfter + " seconds");
     }
 
     @Test
@@ -64,7 +66,8 @@ class AuthRateLimitFilterTest {
         assertThat(send("POST", "/api/v1/auth/login/ha-token").passedOn).isTrue();
         assertThat(send("POST", "/api/v1/auth/login").response.getStatus()).isEqualTo(429);
         assertThat(send("POST", "/api/v1/auth/setup").passedOn).isTrue();
-        assertThat(send("POST", "/api/v1/auth/passkey/authenticate/verify").passedOn).isTrue();
+        assertThat(send("POST", "/api/v1/auth/passkey/authenticate/verify").passedOn)
+                .isTrue();
     }
 
     @Test
@@ -79,12 +82,18 @@ class AuthRateLimitFilterTest {
     @Test
     void theGoogleCallbackNeverSpendsFromTheSignInBucket() throws Exception {
         // The sign-in filter, ahead of authentication, leaves the session-only route alone.
-        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
-        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
+        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn)
+                .isTrue();
+        assertThat(send(filter, "POST", "/api/v1/auth/google/callback").passedOn)
+                .isTrue();
         assertThat(database.rowCount()).isZero();
         // The session-only filter spends from a bucket of its own, which leaves login untouched.
-        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback").passedOn).isTrue();
-        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback").response.getStatus()).isEqualTo(429);
+        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback").passedOn)
+                .isTrue();
+        assertThat(send(sessionOnly, "POST", "/api/v1/auth/google/callback")
+                        .response
+                        .getStatus())
+                .isEqualTo(429);
         assertThat(send(sessionOnly, "POST", "/api/v1/auth/login").passedOn).isTrue();
         assertThat(send(filter, "POST", "/api/v1/auth/login").passedOn).isTrue();
     }
@@ -104,6 +113,5 @@ class AuthRateLimitFilterTest {
         return new Result(chain.getRequest() != null, response);
     }
 
-    private record Result(boolean passedOn, MockHttpServletResponse response) {
-    }
+    private record Result(boolean passedOn, MockHttpServletResponse response) {}
 }

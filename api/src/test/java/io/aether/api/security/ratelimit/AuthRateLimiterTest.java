@@ -41,7 +41,9 @@ class AuthRateLimiterTest {
         AuthRateLimiter limiter = limiter(3, Duration.ofHours(1));
 
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed()).as("attempt %d", i + 1).isTrue();
+            assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed())
+                    .as("attempt %d", i + 1)
+                    .isTrue();
         }
         AuthRateLimiter.Decision refused = limiter.tryConsume(LOGIN, CLIENT);
 
@@ -86,10 +88,13 @@ class AuthRateLimiterTest {
         // What a client told Retry-After would do: ask again once that wait is over. A refused
         // attempt spends nothing, so the polling does not change the bucket.
         Duration retryAfter = Duration.ofSeconds(refused.retryAfterSeconds());
-        await().pollDelay(retryAfter).pollInterval(Duration.ofMillis(50))
+        await().pollDelay(retryAfter)
+                .pollInterval(Duration.ofMillis(50))
                 .atMost(retryAfter.plusMillis(500))
                 .until(() -> limiter.tryConsume(LOGIN, CLIENT).allowed());
-        assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed()).as("only one attempt came back").isFalse();
+        assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed())
+                .as("only one attempt came back")
+                .isFalse();
     }
 
     @Test
@@ -102,7 +107,8 @@ class AuthRateLimiterTest {
         assertThat(sweeper.sweep()).as("not refilled yet").isZero();
 
         // Bucket4j marks the row expired once the bucket has refilled to capacity.
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> sweeper.sweep() == 1);
         sweeper.close();
 
@@ -119,7 +125,8 @@ class AuthRateLimiterTest {
         unreachable.setPortNumbers(new int[] {closedPort()});
         unreachable.setDatabaseName("test");
         unreachable.setUser("postgres");
-        AuthRateLimiter limiter = new AuthRateLimiter(unreachable, new AetherProperties.RateLimit(1, Duration.ofHours(1)));
+        AuthRateLimiter limiter =
+                new AuthRateLimiter(unreachable, new AetherProperties.RateLimit(1, Duration.ofHours(1)));
 
         assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed()).isTrue();
         assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed()).isTrue();
@@ -127,10 +134,14 @@ class AuthRateLimiterTest {
 
     @Test
     void roundsTheWaitUpToWholeSecondsOfAtLeastOne() {
-        assertThat(new AuthRateLimiter.Decision(false, Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
-        assertThat(new AuthRateLimiter.Decision(false, Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
-        assertThat(new AuthRateLimiter.Decision(false, Duration.ofSeconds(6)).retryAfterSeconds()).isEqualTo(6);
-        assertThat(new AuthRateLimiter.Decision(false, Duration.ofMillis(6_001)).retryAfterSeconds()).isEqualTo(7);
+        assertThat(new AuthRateLimiter.Decision(false, Duration.ofMillis(1)).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(new AuthRateLimiter.Decision(false, Duration.ZERO).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(new AuthRateLimiter.Decision(false, Duration.ofSeconds(6)).retryAfterSeconds())
+                .isEqualTo(6);
+        assertThat(new AuthRateLimiter.Decision(false, Duration.ofMillis(6_001)).retryAfterSeconds())
+                .isEqualTo(7);
     }
 
     private static AuthRateLimiter limiter(int attempts, Duration period) {

@@ -23,7 +23,8 @@ final class RateLimitTestDatabase implements AutoCloseable {
     private static final String USER = "postgres";
     private static final String MIGRATION = "db/migration/api/V4__rate_limit.sql";
 
-    private final String schema = "rate_limit_test_" + UUID.randomUUID().toString().replace("-", "");
+    private final String schema =
+            "rate_limit_test_" + UUID.randomUUID().toString().replace("-", "");
     private final HikariDataSource dataSource;
 
     RateLimitTestDatabase() {
@@ -33,7 +34,8 @@ final class RateLimitTestDatabase implements AutoCloseable {
         config.setUsername(USER);
         config.setMaximumPoolSize(4);
         dataSource = new HikariDataSource(config);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(migration());
         } catch (SQLException e) {
             close();
@@ -46,8 +48,9 @@ final class RateLimitTestDatabase implements AutoCloseable {
     }
 
     int rowCount() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + AuthRateLimiter.TABLE)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + AuthRateLimiter.TABLE)) {
             rows.next();
             return rows.getInt(1);
         } catch (SQLException e) {
@@ -56,7 +59,8 @@ final class RateLimitTestDatabase implements AutoCloseable {
     }
 
     void clear() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM " + AuthRateLimiter.TABLE);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -82,7 +86,7 @@ final class RateLimitTestDatabase implements AutoCloseable {
 
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url, USER, null);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

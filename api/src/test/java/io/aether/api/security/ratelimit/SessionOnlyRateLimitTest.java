@@ -20,8 +20,8 @@ class SessionOnlyRateLimitTest {
 
     @Test
     void anonymousGoogleCallbacksNeitherSpendNorLockOutPasswordSignIn(@TempDir Path dataDir) {
-        try (OwnServer server = OwnServer.start(dataDir, "", "", "--aether.security.rate-limit.attempts=2",
-                "--aether.auth.password=" + PASSWORD)) {
+        try (OwnServer server = OwnServer.start(
+                dataDir, "", "", "--aether.security.rate-limit.attempts=2", "--aether.auth.password=" + PASSWORD)) {
             Http anonymous = server.http();
             for (int i = 0; i < 5; i++) {
                 Http.Response refused = anonymous.post(CALLBACK, Map.of("credential", "x"));
@@ -37,8 +37,10 @@ class SessionOnlyRateLimitTest {
             assertThat(limited.header("Retry-After")).isNotBlank();
             // ...and password sign-in still has its second attempt.
             assertThat(anonymous.signIn("admin", PASSWORD).defaultToken()).isNotBlank();
-            assertThat(anonymous.post("/api/v1/auth/login", Map.of("username", "admin", "password", PASSWORD))
-                    .status()).isEqualTo(429);
+            assertThat(anonymous
+                            .post("/api/v1/auth/login", Map.of("username", "admin", "password", PASSWORD))
+                            .status())
+                    .isEqualTo(429);
         }
     }
 }

@@ -16,6 +16,5 @@ public record FindProposals(ProposalStatus status, int limit, int offset, After 
     }
 
     /** A position in the list order ({@code created_at} desc, {@code id} desc): the last row seen. */
-    public record After(Instant createdAt, UUID id) {
-    }
+    public record After(Instant createdAt, UUID id) {}
 }

@@ -4,5 +4,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** A proposal's events in order. */
-public record ProposalHistory(UUID proposalId, List<ProposalHistoryEntry> events) {
-}
+public record ProposalHistory(UUID proposalId, List<ProposalHistoryEntry> events) {}

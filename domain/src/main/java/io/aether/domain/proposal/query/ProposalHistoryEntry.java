@@ -11,6 +11,13 @@ import java.time.Instant;
  * event that request caused, a process manager's outcome included); {@code causationId} the id of
  * the message (command) that recorded it. Both are null for events stored before they were tracked.
  */
-public record ProposalHistoryEntry(String type, int version, Instant timestamp, Actor actor, String label,
-                                   String reason, String correlationId, String causationId, JsonNode payload) {
-}
+public record ProposalHistoryEntry(
+        String type,
+        int version,
+        Instant timestamp,
+        Actor actor,
+        String label,
+        String reason,
+        String correlationId,
+        String causationId,
+        JsonNode payload) {}

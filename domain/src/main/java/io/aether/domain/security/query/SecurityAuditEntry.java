@@ -9,6 +9,12 @@ import java.util.Map;
  * simple class name (e.g. {@code LoginFailed}), actor the principal who caused it, label what the
  * request claimed (a refused sign-in's user name), details its other components in declaration order.
  */
-public record SecurityAuditEntry(long sequence, String event, Instant timestamp, Actor actor, String label,
-        String clientAddress, String userAgent, Map<String, Object> details) {
-}
+public record SecurityAuditEntry(
+        long sequence,
+        String event,
+        Instant timestamp,
+        Actor actor,
+        String label,
+        String clientAddress,
+        String userAgent,
+        Map<String, Object> details) {}
