@@ -1,5 +1,6 @@
 package io.aether.api.security;
 
+import io.aether.api.platform.background.PostgresChannelListener;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,7 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * change or key revocation on any node takes effect on every node within that bound.
  */
 @Component
-public class CredentialRevocations implements SmartLifecycle {
+public class CredentialRevocations extends PostgresChannelListener {
     static final String CHANNEL = "aether_credentials";
     static final Duration HEARTBEAT = Duration.ofMillis(200);
     static final Duration MAX_STALENESS = Duration.ofMillis(800);
@@ -48,7 +46,6 @@ public class CredentialRevocations implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Object lifecycle = new Object();
     private volatile View view;
     /** Numbers the loads, so that a load begun earlier never replaces the view of a later one. */
     private final AtomicLong loads = new AtomicLong();
@@ -57,10 +54,8 @@ public class CredentialRevocations implements SmartLifecycle {
     /** System.nanoTime() before the last round trip after which every earlier notification was applied. */
     private volatile long confirmedAt;
 
-    private volatile boolean running;
-    private Thread listener;
-
     public CredentialRevocations(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+        super("credential-revocations", dataSource, CHANNEL, HEARTBEAT, RECONNECT_DELAY);
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -139,7 +134,7 @@ public class CredentialRevocations implements SmartLifecycle {
     /** The view if it was confirmed recently enough to be trusted, else null. */
     private View trusted() {
         View current = view;
-        if (!running || current == null || System.nanoTime() - confirmedAt > MAX_STALENESS.toNanos()) {
+        if (!running() || current == null || System.nanoTime() - confirmedAt > MAX_STALENESS.toNanos()) {
             return null;
         }
         return current;
@@ -206,94 +201,39 @@ public class CredentialRevocations implements SmartLifecycle {
         return new View(generation, Map.copyOf(revoked), Map.copyOf(keys));
     }
 
-    /** Listens until stopped; every failure is followed by a new connection and a full reload. */
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                long started = System.nanoTime();
-                load(connection);
-                confirmedAt = started;
-                while (running) {
-                    PGNotification[] notices = postgres.getNotifications((int) HEARTBEAT.toMillis());
-                    long before = System.nanoTime();
-                    boolean reload = notices != null && notices.length > 0;
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("SELECT 1");
-                    }
-                    // Notices committed before the round trip have arrived with its answer.
-                    notices = postgres.getNotifications();
-                    if (reload || (notices != null && notices.length > 0) || view == null) {
-                        load(connection);
-                    }
-                    confirmedAt = before;
-                }
-            } catch (SQLException | RuntimeException e) {
-                // Distrust the view at once: a lost connection is usually the database going away.
-                confirmedAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
-                if (running) {
-                    log.warn(
-                            "Credential revocation listener lost its connection ({}); the database is asked "
-                                    + "for every credential until it is back",
-                            e.toString());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void pause() {
-        synchronized (lifecycle) {
-            try {
-                if (running) {
-                    lifecycle.wait(RECONNECT_DELAY.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+    @Override
+    protected void connected(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        load(connection);
+        confirmedAt = started;
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (running) {
-                return;
-            }
-            running = true;
-            listener = new Thread(this::listen, "credential-revocations");
-            listener.setDaemon(true);
-            listener.start();
+    protected void heartbeat(Connection connection, boolean notified) throws SQLException {
+        long before = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
         }
+        // Notices committed before the round trip have arrived with its answer.
+        boolean more = drainNotifications(connection);
+        if (notified || more || view == null) {
+            load(connection);
+        }
+        confirmedAt = before;
     }
 
     @Override
-    public void stop() {
-        Thread thread;
-        synchronized (lifecycle) {
-            running = false;
-            view = null;
-            thread = listener;
-            listener = null;
-            lifecycle.notifyAll();
-        }
-        if (thread != null) {
-            try {
-                // Waits at most one heartbeat: the listener checks running after each.
-                thread.join(HEARTBEAT.toMillis() * 5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void disconnected(Exception cause) {
+        // Distrust the view at once: a lost connection is usually the database going away.
+        confirmedAt = System.nanoTime() - MAX_STALENESS.toNanos() - 1;
+        log.warn(
+                "Credential revocation listener lost its connection ({}); the database is asked "
+                        + "for every credential until it is back",
+                cause.toString());
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void stopping() {
+        view = null;
     }
 }

@@ -1,5 +1,7 @@
 package io.aether.api.platform.eventstore;
 
+import io.aether.api.platform.background.BackgroundLoop;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +10,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +20,14 @@ import org.springframework.stereotype.Component;
  * while nothing happens: no database polling of its own.
  */
 @Component
-public class EventArrivals implements SmartLifecycle {
+public class EventArrivals extends BackgroundLoop {
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
 
     private final NotifyingEventStore eventStore;
     private final List<Consumer<TrackedEventMessage<?>>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Thread thread;
-    private volatile boolean running;
 
     public EventArrivals(NotifyingEventStore eventStore) {
+        super("aether-event-arrivals");
         this.eventStore = eventStore;
     }
 
@@ -40,42 +40,10 @@ public class EventArrivals implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "aether-event-arrivals");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread current = thread;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts after the database and Axon, stops before them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
-    }
-
-    private void run() {
-        while (running) {
+    protected void loop() {
+        while (running()) {
             try (TrackingEventStream stream = eventStore.openPlainStream(eventStore.createHeadToken())) {
-                while (running) {
+                while (running()) {
                     if (stream.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         do {
                             deliver(stream.nextAvailable());
@@ -87,15 +55,11 @@ public class EventArrivals implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                if (!running) {
+                if (!running()) {
                     return;
                 }
                 log.warn("Tailing the event store failed ({}); retrying in 1 s", e.toString());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
+                pause(Duration.ofSeconds(1));
             }
         }
     }
