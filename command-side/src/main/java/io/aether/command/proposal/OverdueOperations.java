@@ -2,6 +2,7 @@ package io.aether.command.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.PendingOperation;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalState;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
@@ -62,7 +63,7 @@ public class OverdueOperations {
      * The outcome Home Assistant shows for the overdue operation, as the Record* command that
      * resolves it. Never throws: an unreachable HA is a failure with that reason.
      */
-    Object outcome(ProposalState state) {
+    ProposalCommand outcome(ProposalState state) {
         PendingOperation pending = state.pending();
         UUID proposalId = state.id();
         String haId = state.haAutomationId();
@@ -117,12 +118,12 @@ public class OverdueOperations {
         }
     }
 
-    private static Object deploymentFailed(ProposalState state, String reason) {
+    private static ProposalCommand deploymentFailed(ProposalState state, String reason) {
         log.warn("deployment {} of proposal {} is overdue: {}", state.pending().operationId(), state.id(), reason);
         return new RecordDeploymentFailed(state.id(), state.pending().operationId(), reason);
     }
 
-    private static Object rollbackFailed(ProposalState state, String reason) {
+    private static ProposalCommand rollbackFailed(ProposalState state, String reason) {
         log.warn("rollback {} of proposal {} is overdue: {}", state.pending().operationId(), state.id(), reason);
         return new RecordRollbackFailed(state.id(), state.pending().operationId(), reason);
     }

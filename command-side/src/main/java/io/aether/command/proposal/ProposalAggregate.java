@@ -18,6 +18,7 @@ import io.aether.domain.proposal.PendingOperation;
 import io.aether.domain.proposal.ProposalApproved;
 import io.aether.domain.proposal.ProposalArchived;
 import io.aether.domain.proposal.ProposalAutomationSwitchFailed;
+import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalDeleted;
 import io.aether.domain.proposal.ProposalDeployed;
@@ -314,7 +315,7 @@ public class ProposalAggregate {
         if (state.deleted() || pending == null || !pending.operationId().equals(deadline.operationId())) {
             return;
         }
-        Object outcome = overdue.outcome(state);
+        ProposalCommand outcome = overdue.outcome(state);
         if (outcome instanceof RecordDeploymentSucceeded succeeded) {
             handle(succeeded, deadlines, overdue);
         } else if (outcome instanceof RecordDeploymentFailed failed) {
