@@ -32,9 +32,9 @@ public class NoCredentialCheck {
         // Package-private factory of the server's own authentication: reached by reflection, as the
         // harness does not compile against the server.
         Method apiKey = Class.forName("io.aether.api.security.AetherAuthentication")
-                .getDeclaredMethod("apiKey", String.class, UUID.class);
+                .getDeclaredMethod("apiKey", String.class, UUID.class, String.class);
         apiKey.setAccessible(true);
-        Authentication owner = (Authentication) apiKey.invoke(null, "admin", new UUID(0, 0));
+        Authentication owner = (Authentication) apiKey.invoke(null, "admin", new UUID(0, 0), "benchmark");
         Filter filter = (request, response, chain) -> {
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(owner);
