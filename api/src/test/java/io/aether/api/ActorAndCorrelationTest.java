@@ -130,7 +130,9 @@ class ActorAndCorrelationTest extends IntegrationTest {
     @Test
     void theSecurityAuditNamesThePrincipalAndKeepsAClaimedUserNameAsALabel() {
         anonymous.post("/api/v1/auth/login", "{\"username\": \"mallory\", \"password\": \"wrong-password\"}");
-        Http.Response key = http.post("/api/v1/auth/api-keys", Map.of("name", "audited-key"));
+        String correlationId = "audit-" + UUID.randomUUID();
+        Http.Response key = http.post(
+                "/api/v1/auth/api-keys", "{\"name\": \"audited-key\"}", Map.of("X-Correlation-ID", correlationId));
         assertThat(key.status()).as(key.body()).isEqualTo(201);
 
         JsonNode items = http.get("/api/v1/auth/audit?limit=50").json().get("items");
@@ -145,6 +147,7 @@ class ActorAndCorrelationTest extends IntegrationTest {
                 entry -> "audited-key".equals(entry.path("details").path("name").asText()));
         assertThat(issued.get("actor").get("type").asText()).isEqualTo("user");
         assertThat(issued.get("actor").get("name").asText()).isEqualTo(OWNER);
+        assertThat(issued.get("correlation_id").asText()).isEqualTo(correlationId);
     }
 
     /** Events written before actors were principals (revision 1) are upcast when read, by every reader. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aether.domain.actor.Actor;
+import io.aether.domain.messaging.MessageMetadata;
 import io.aether.domain.security.AuditContext;
 import io.aether.domain.security.SecurityEvent;
 import io.aether.domain.security.SecurityPrincipal;
@@ -72,7 +73,8 @@ public class SecurityAuditQueries {
                 audit.label(),
                 audit.clientAddress(),
                 audit.userAgent(),
-                details(event));
+                details(event),
+                MessageMetadata.text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)));
     }
 
     /**
