@@ -1,7 +1,6 @@
 package io.aether.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,12 +8,10 @@ import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import io.aether.api.support.OpenApiContract;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,20 +201,5 @@ class OpenApiContractTest extends IntegrationTest {
         statuses.add(response.status());
         problems.addAll(contract.problems(method, path, response.status(), response.body()));
         return response;
-    }
-
-    private void awaitProposalListCaughtUp() {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    JsonNode processors = http.get("/api/v1/projections").json();
-                    return StreamSupport.stream(processors.spliterator(), false)
-                            .filter(p -> p.get("name").asText().equals("proposal-list"))
-                            .allMatch(p -> !p.get("replaying").asBoolean()
-                                    && p.get("lag").isNumber()
-                                    && p.get("lag").asLong() == 0
-                                    && p.get("segments").asInt()
-                                            == p.get("total_segments").asInt());
-                });
     }
 }

@@ -1,12 +1,8 @@
 package io.aether.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.IntegrationTest;
-import java.time.Duration;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** The proposal list is a disposable read model: clearing and replaying it gives the same answers. */
@@ -20,7 +16,7 @@ class ProjectionRebuildTest extends IntegrationTest {
         String deleted = create(AUTOMATION);
         http.delete("/api/v1/proposals/" + deleted);
         create(AUTOMATION);
-        awaitCaughtUp();
+        awaitProposalListCaughtUp();
         String before = http.get("/api/v1/proposals?limit=500").body();
         String beforeRejected =
                 http.get("/api/v1/proposals?status=rejected&limit=500").body();
@@ -28,7 +24,7 @@ class ProjectionRebuildTest extends IntegrationTest {
 
         var response = http.post("/api/v1/projections/proposal-list/rebuild", "");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
-        awaitCaughtUp();
+        awaitProposalListCaughtUp();
 
         assertThat(http.get("/api/v1/proposals?limit=500").body()).isEqualTo(before);
         assertThat(http.get("/api/v1/proposals?status=rejected&limit=500").body())
@@ -40,20 +36,5 @@ class ProjectionRebuildTest extends IntegrationTest {
         var response = http.post("/api/v1/projections/proposal-deployment/rebuild", "");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").get("message").asText()).contains("proposal-list");
-    }
-
-    private void awaitCaughtUp() {
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    JsonNode processors = http.get("/api/v1/projections").json();
-                    return StreamSupport.stream(processors.spliterator(), false)
-                            .filter(p -> p.get("name").asText().equals("proposal-list"))
-                            .allMatch(p -> !p.get("replaying").asBoolean()
-                                    && p.get("lag").isNumber()
-                                    && p.get("lag").asLong() == 0
-                                    && p.get("segments").asInt()
-                                            == p.get("total_segments").asInt());
-                });
     }
 }

@@ -1,6 +1,7 @@
 package io.aether.api.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.AetherApplication;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -143,5 +146,21 @@ public abstract class IntegrationTest {
 
     protected static Map<String, String> ifMatch(int version) {
         return Map.of("If-Match", "\"" + version + "\"");
+    }
+
+    /** Waits until this node holds every proposal-list segment and the projection is at the head, not replaying. */
+    protected void awaitProposalListCaughtUp() {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode processors = http.get("/api/v1/projections").json();
+                    return StreamSupport.stream(processors.spliterator(), false)
+                            .filter(p -> p.get("name").asText().equals("proposal-list"))
+                            .allMatch(p -> !p.get("replaying").asBoolean()
+                                    && p.get("lag").isNumber()
+                                    && p.get("lag").asLong() == 0
+                                    && p.get("segments").asInt()
+                                            == p.get("total_segments").asInt());
+                });
     }
 }
