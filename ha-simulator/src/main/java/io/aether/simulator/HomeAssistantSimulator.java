@@ -51,6 +51,18 @@ public final class HomeAssistantSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(HomeAssistantSimulator.class);
 
+    static {
+        // The JDK's HttpServer writes a response's headers and its body as separate TCP segments,
+        // and with Nagle's algorithm on the body waits for the client's delayed ACK of the headers:
+        // about 40 ms on most answers, which real Home Assistant (aiohttp, TCP_NODELAY) does not
+        // add. Measured against the simulator: the process manager's deploy step (intent to outcome)
+        // took 57 ms at the median before, 15 ms after. The JDK reads the setting
+        // when the JVM creates its first HttpServer, so it is set here, before ours.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** {@code core.valid_entity_id}. */
     private static final Pattern ENTITY_ID = Pattern.compile("(?!.+__)(?!_)[\\da-z_]+(?<!_)\\.(?!_)[\\da-z_]+(?<!_)");
 
