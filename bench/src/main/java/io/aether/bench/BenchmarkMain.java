@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -243,7 +244,7 @@ public final class BenchmarkMain {
                     : "";
 
             // 3d. the same HTTP load without any credential check, for the cost of authentication
-            HttpResult[] unchecked = authBaseline
+            AuthComparison credentials = authBaseline
                     ? uncheckedLoad(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, warm, measure)
                     : null;
 
@@ -307,12 +308,12 @@ public final class BenchmarkMain {
             report.append(f(
                     "%nPayload size: Aether events average %.0f bytes, raw rows %.0f bytes.%n",
                     aetherPayload, rawPayload));
-            if (unchecked != null) {
-                report.append("\n| clients | (a) authenticated (Bearer) pairs/s | (d) no credential check pairs/s "
+            if (credentials != null) {
+                report.append("\n| clients | (a) Bearer, checked: pairs/s | (d) no credential check: pairs/s "
                         + "| a/d | server CPU per pair a / d |\n| ---: | ---: | ---: | ---: | ---: |\n");
                 for (int i = 0; i < CONCURRENCY.length; i++) {
-                    HttpResult a = http[i];
-                    HttpResult d = unchecked[i];
+                    HttpResult a = credentials.checked()[i];
+                    HttpResult d = credentials.unchecked()[i];
                     report.append(f(
                             "| %d | %.1f | %.1f | %.3f | %.2f / %.2f ms |%n",
                             CONCURRENCY[i],
@@ -322,8 +323,10 @@ public final class BenchmarkMain {
                             1000 * a.serverCpuSeconds() / a.load().ops(),
                             1000 * d.serverCpuSeconds() / d.load().ops()));
                 }
-                report.append("\n(d) ran after (a) on a second server started on the same database, with the "
-                        + "benchmark-only NoCredentialCheck on its class path; compare within one run.\n");
+                report.append(f(
+                        "%n(a) and (d) took turns (%d rounds each per concurrency) on a second server started on "
+                                + "the same database with the benchmark-only NoCredentialCheck on its class path.%n",
+                        AUTH_ROUNDS));
             }
             readLatency.appendTo(report);
             report.append(
@@ -372,12 +375,20 @@ public final class BenchmarkMain {
 
     // ---- HTTP load -----------------------------------------------------------------------------
 
+    /** Rounds per concurrency in which the checked and unchecked loads take turns (3d). */
+    private static final int AUTH_ROUNDS = 4;
+
+    /** 3d: the same load with and without credential checks, measured in turns on one server. */
+    record AuthComparison(HttpResult[] checked, HttpResult[] unchecked) {}
+
     /**
      * Starts a second server on the same database with io.aether.bench.open.NoCredentialCheck on its
-     * class path, checks that it answers without a credential, runs the HTTP load (warm-up and
-     * measurement per concurrency) without one, and stops it.
+     * class path, which lets requests without a credential in as the owner. On that one server the
+     * load with a Bearer token (checked as usual) and the load without any credential take turns:
+     * {@value #AUTH_ROUNDS} rounds each per concurrency after a warm-up of both, so JIT state, store
+     * size and machine noise weigh on both alike.
      */
-    private HttpResult[] uncheckedLoad(
+    private AuthComparison uncheckedLoad(
             Path jar,
             String heap,
             List<String> extraJvmArgs,
@@ -415,37 +426,81 @@ public final class BenchmarkMain {
             throw new BenchFailure("The server without credential checks answered " + probe.statusCode()
                     + " to a request without a credential: NoCredentialCheck was not loaded");
         }
-        log("Server without credential checks, pid %d, ready after %.2f s", server.pid(), startup);
-        HttpResult[] results = new HttpResult[CONCURRENCY.length];
+        String bearer = server.authorization();
+        log("Server for the credential comparison, pid %d, ready after %.2f s", server.pid(), startup);
+        HttpResult[] checked = new HttpResult[CONCURRENCY.length];
+        HttpResult[] unchecked = new HttpResult[CONCURRENCY.length];
+        Duration round = measure.dividedBy(AUTH_ROUNDS);
         for (int i = 0; i < CONCURRENCY.length; i++) {
             int clients = CONCURRENCY[i];
-            server.checkAlive("the HTTP load without credential checks");
+            server.checkAlive("the credential comparison");
             if (!warm.isZero()) {
-                LoadRunner.run(
-                        clients, warm, th -> new ProposalWorker(server.baseUrl(), null, "uw" + clients + "-" + th));
+                LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), bearer, "aw" + clients + th));
+                LoadRunner.run(clients, warm, th -> new ProposalWorker(server.baseUrl(), null, "uw" + clients + th));
             }
-            long before = db.count("SELECT count(*) FROM domain_event_entry");
-            double cpu0 = server.cpuSeconds();
-            LoadRunner.Result r = LoadRunner.run(
-                    clients, measure, th -> new ProposalWorker(server.baseUrl(), null, "um" + clients + "-" + th));
-            double cpu = server.cpuSeconds() - cpu0;
-            long events = db.count("SELECT count(*) FROM domain_event_entry") - before;
-            results[i] = new HttpResult(r, events, -1, cpu);
+            List<HttpResult> a = new ArrayList<>();
+            List<HttpResult> d = new ArrayList<>();
+            for (int r = 0; r < AUTH_ROUNDS; r++) {
+                String tag = clients + "-" + r + "-";
+                a.add(measuredLoad(
+                        server,
+                        db,
+                        clients,
+                        round,
+                        th -> new ProposalWorker(server.baseUrl(), bearer, "a" + tag + th)));
+                d.add(measuredLoad(
+                        server, db, clients, round, th -> new ProposalWorker(server.baseUrl(), null, "u" + tag + th)));
+            }
+            checked[i] = combined(a);
+            unchecked[i] = combined(d);
             log(
-                    "HTTP without credential checks, %d client(s): %d pairs in %.1f s = %.1f pairs/s "
-                            + "(pair latency mean %.1f ms; server CPU %.1f ms per pair)",
+                    "%d client(s), %d rounds each: with credential checks %.1f pairs/s (%.2f ms CPU per pair), "
+                            + "without %.1f pairs/s (%.2f ms), a/d %.3f",
                     clients,
-                    r.ops(),
-                    r.seconds(),
-                    r.perSecond(),
-                    r.meanLatencyMs(),
-                    r.ops() == 0 ? 0.0 : 1000 * cpu / r.ops());
-            if (r.ops() == 0) {
-                throw new BenchFailure("No proposal was created and approved without credential checks");
+                    AUTH_ROUNDS,
+                    checked[i].load().perSecond(),
+                    1000 * checked[i].serverCpuSeconds() / checked[i].load().ops(),
+                    unchecked[i].load().perSecond(),
+                    1000 * unchecked[i].serverCpuSeconds() / unchecked[i].load().ops(),
+                    checked[i].load().perSecond() / unchecked[i].load().perSecond());
+            if (checked[i].load().ops() == 0 || unchecked[i].load().ops() == 0) {
+                throw new BenchFailure("No proposal was created and approved in the credential comparison");
             }
         }
         server.close();
-        return results;
+        return new AuthComparison(checked, unchecked);
+    }
+
+    private static HttpResult measuredLoad(
+            AetherServer server, BenchDatabase db, int clients, Duration duration, LoadRunner.WorkerFactory workers)
+            throws Exception {
+        long before = db.count("SELECT count(*) FROM domain_event_entry");
+        double cpu0 = server.cpuSeconds();
+        LoadRunner.Result r = LoadRunner.run(clients, duration, workers);
+        double cpu = server.cpuSeconds() - cpu0;
+        return new HttpResult(r, db.count("SELECT count(*) FROM domain_event_entry") - before, -1, cpu);
+    }
+
+    /** Rounds of one load added up: operations, time, events and CPU; latencies as the ops-weighted mean. */
+    private static HttpResult combined(List<HttpResult> rounds) {
+        long ops = 0;
+        long events = 0;
+        double seconds = 0;
+        double cpu = 0;
+        double latencyTotal = 0;
+        for (HttpResult h : rounds) {
+            ops += h.load().ops();
+            events += h.events();
+            seconds += h.load().seconds();
+            cpu += h.serverCpuSeconds();
+            latencyTotal += h.load().meanLatencyMs() * h.load().ops();
+        }
+        double mean = ops == 0 ? 0 : latencyTotal / ops;
+        return new HttpResult(
+                new LoadRunner.Result(rounds.get(0).load().threads(), ops, seconds, mean, Double.NaN, Double.NaN),
+                events,
+                -1,
+                cpu);
     }
 
     record HttpResult(LoadRunner.Result load, long events, long peakKb, double serverCpuSeconds) {}

@@ -1,6 +1,7 @@
 package io.aether.bench.open;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
 import java.util.UUID;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +21,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * through the stateless security context Spring Security loads from a request attribute, so the
  * credential filter finds no credential to check and the rest of the security chain runs as
  * usual. Comparing that server's write throughput with the normal one's gives the cost of checking
- * credentials. No inner or anonymous classes: the harness copies this single class file.
+ * credentials. A request that carries an {@code Authorization} header is left alone and checked as
+ * usual, so one server serves both loads and the harness lets them take turns. No inner or
+ * anonymous classes: the harness copies this single class file.
  */
 @Configuration(proxyBeanMethods = false)
 public class NoCredentialCheck {
@@ -36,6 +39,10 @@ public class NoCredentialCheck {
         apiKey.setAccessible(true);
         Authentication owner = (Authentication) apiKey.invoke(null, "admin", new UUID(0, 0), "benchmark");
         Filter filter = (request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && http.getHeader("Authorization") != null) {
+                chain.doFilter(request, response);
+                return;
+            }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(owner);
             request.setAttribute(RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME, context);
