@@ -3,6 +3,7 @@ package io.aether.api.proposal;
 import io.aether.api.platform.eventstore.EventArrivals;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
+import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRolledBack;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public class OperationOutcomes {
     }
 
     /** An outcome event and its position in the event store (null when read back after a timeout). */
-    public record Outcome(Object event, Long position) {}
+    public record Outcome(ProposalEvent event, Long position) {}
 
     /** Register before sending the command, so that a fast outcome is not missed. */
     public void expect(UUID operationId) {
@@ -65,7 +66,10 @@ public class OperationOutcomes {
     }
 
     private void arrived(TrackedEventMessage<?> message) {
-        UUID operationId = operationIdOf(message.getPayload());
+        if (!(message.getPayload() instanceof ProposalEvent event)) {
+            return;
+        }
+        UUID operationId = operationIdOf(event);
         if (operationId == null) {
             return;
         }
@@ -74,7 +78,7 @@ public class OperationOutcomes {
             Long position = message.trackingToken().position().isPresent()
                     ? message.trackingToken().position().getAsLong()
                     : null;
-            future.complete(new Outcome(message.getPayload(), position));
+            future.complete(new Outcome(event, position));
         }
     }
 
@@ -82,13 +86,15 @@ public class OperationOutcomes {
         return eventStore
                 .readEvents(proposalId.toString(), 0L)
                 .asStream()
-                .<Object>map(DomainEventMessage::getPayload)
+                .map(DomainEventMessage::getPayload)
+                .filter(ProposalEvent.class::isInstance)
+                .map(ProposalEvent.class::cast)
                 .filter(p -> operationId.equals(operationIdOf(p)))
                 .reduce((first, second) -> second)
                 .map(event -> new Outcome(event, null));
     }
 
-    private static UUID operationIdOf(Object event) {
+    private static UUID operationIdOf(ProposalEvent event) {
         if (event instanceof ProposalDeployed e) {
             return e.deploymentId();
         }

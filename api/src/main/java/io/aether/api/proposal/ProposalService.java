@@ -11,6 +11,7 @@ import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
+import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalStatus;
@@ -96,7 +97,7 @@ public class ProposalService {
 
     public Answer<ProposalResponses.Deployment> deploy(UUID id, boolean force, Actor actor, Long expectedVersion) {
         UUID deploymentId = UUID.randomUUID();
-        Optional<Object> outcome = sendAndAwaitOutcome(
+        Optional<ProposalEvent> outcome = sendAndAwaitOutcome(
                 id, deploymentId, new RequestDeployment(id, deploymentId, force, actor, expectedVersion));
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
@@ -121,7 +122,7 @@ public class ProposalService {
     public Answer<ProposalResponses.Rollback> rollback(
             UUID id, Integer toVersion, RollbackStrategy strategy, Actor actor, String reason, Long expectedVersion) {
         UUID rollbackId = UUID.randomUUID();
-        Optional<Object> outcome = sendAndAwaitOutcome(
+        Optional<ProposalEvent> outcome = sendAndAwaitOutcome(
                 id,
                 rollbackId,
                 new RequestRollback(
@@ -168,7 +169,7 @@ public class ProposalService {
      * Records an HA operation's intent and waits for its outcome event (empty after the wait
      * timeout). The wait is registered first so that a fast outcome is not missed.
      */
-    private Optional<Object> sendAndAwaitOutcome(UUID proposalId, UUID operationId, ProposalCommand intent) {
+    private Optional<ProposalEvent> sendAndAwaitOutcome(UUID proposalId, UUID operationId, ProposalCommand intent) {
         outcomes.expect(operationId);
         try {
             commands.sendAndWait(intent);

@@ -2,6 +2,7 @@ package io.aether.api.security;
 
 import io.aether.domain.actor.Actor;
 import io.aether.domain.security.AuditContext;
+import io.aether.domain.security.SecurityCommand;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -26,13 +27,14 @@ public class AuditTrail {
     }
 
     /** Sends the command built from this request's audit context and waits until it is stored. */
-    public void record(HttpServletRequest request, Actor actor, Function<AuditContext, Object> command) {
+    public void record(HttpServletRequest request, Actor actor, Function<AuditContext, SecurityCommand> command) {
         record(request, actor, null, command);
     }
 
     /** As above, with a label: what the request claimed (a refused sign-in's user name), capped. */
-    public void record(HttpServletRequest request, Actor actor, String label, Function<AuditContext, Object> command) {
-        Object message = command.apply(context(request, actor, label));
+    public void record(
+            HttpServletRequest request, Actor actor, String label, Function<AuditContext, SecurityCommand> command) {
+        SecurityCommand message = command.apply(context(request, actor, label));
         for (int attempt = 1; ; attempt++) {
             try {
                 commands.sendAndWait(message);

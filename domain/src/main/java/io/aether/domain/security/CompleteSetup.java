@@ -4,4 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Finish first-time setup; refused once setup has been completed. */
 public record CompleteSetup(
-        @TargetAggregateIdentifier String principalId, String haUrl, boolean passwordSet, AuditContext audit) {}
+        @TargetAggregateIdentifier String principalId, String haUrl, boolean passwordSet, AuditContext audit)
+        implements SecurityCommand {}

@@ -8,4 +8,5 @@ public record RecordLoginFailed(
         String method,
         String attemptedUsername,
         String reason,
-        AuditContext audit) {}
+        AuditContext audit)
+        implements SecurityCommand {}

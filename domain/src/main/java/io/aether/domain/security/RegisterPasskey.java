@@ -4,4 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Record a newly registered WebAuthn passkey. */
 public record RegisterPasskey(
-        @TargetAggregateIdentifier String principalId, String passkeyId, String deviceName, AuditContext audit) {}
+        @TargetAggregateIdentifier String principalId, String passkeyId, String deviceName, AuditContext audit)
+        implements SecurityCommand {}
