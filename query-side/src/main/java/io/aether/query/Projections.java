@@ -2,10 +2,24 @@ package io.aether.query;
 
 import io.aether.query.proposal.ProposalListProjection;
 import java.util.List;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /** The processing groups that are read models: disposable, and rebuildable by replay at any time. */
 public final class Projections {
     public static final List<String> NAMES = List.of(ProposalListProjection.PROCESSING_GROUP);
 
+    /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
+    static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
+
     private Projections() {}
+
+    /**
+     * True while this thread handles a projection's processing batch. A projection sends no command
+     * and publishes no event, so the messages Axon creates meanwhile (a result per handled event)
+     * need no correlation data.
+     */
+    public static boolean handlingBatch() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().resources().containsKey(BATCH_RESOURCE);
+    }
 }

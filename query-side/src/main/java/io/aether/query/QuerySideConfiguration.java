@@ -2,8 +2,10 @@ package io.aether.query;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,25 +33,37 @@ public class QuerySideConfiguration {
     }
 
     /**
-     * Every statement of a projection's batch transaction is planned for its own parameters.
-     * A read-model table starts empty (first start, or the TRUNCATE of a rebuild), and the
-     * driver turns a statement run five times into a server-side prepared statement, whose
-     * generic plan PostgreSQL then keeps: a sequential scan chosen for an empty table stayed the
-     * plan of the per-batch row lookup while the table grew, and a 100,000-event rebuild spent
-     * most of its time scanning (docs/benchmarks.md, run H). {@code SET LOCAL} ends with the
-     * transaction, so pooled connections are untouched; it costs one round trip per batch.
+     * Marks each projection batch ({@link Projections#handlingBatch}) and plans every statement of
+     * its transaction for its own parameters. A read-model table starts empty (first start, or the
+     * TRUNCATE of a rebuild), and the driver turns a statement run five times into a server-side
+     * prepared statement, whose generic plan PostgreSQL then keeps: a sequential scan chosen for an
+     * empty table stayed the plan of the per-batch row lookup while the table grew, and a
+     * 100,000-event rebuild spent most of its time scanning (docs/benchmarks.md, run H).
+     * {@code SET LOCAL} ends with the transaction, so pooled connections are untouched; it costs one
+     * round trip per batch.
      */
     @Bean
-    ConfigurerModule projectionsPlanEachStatement(ObjectProvider<JdbcTemplate> jdbc) {
-        String planned = QuerySideConfiguration.class.getName() + ".customPlans";
-        MessageHandlerInterceptor<EventMessage<?>> customPlans = (unitOfWork, chain) -> {
-            unitOfWork.root().getOrComputeResource(planned, k -> {
+    ConfigurerModule projectionBatches(ObjectProvider<JdbcTemplate> jdbc) {
+        MessageHandlerInterceptor<EventMessage<?>> batchStart = (unitOfWork, chain) -> {
+            unitOfWork.root().getOrComputeResource(Projections.BATCH_RESOURCE, k -> {
                 jdbc.getObject().execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 return Boolean.TRUE;
             });
             return chain.proceed();
         };
         return configurer -> configurer.eventProcessing(processing ->
-                Projections.NAMES.forEach(group -> processing.registerHandlerInterceptor(group, c -> customPlans)));
+                Projections.NAMES.forEach(group -> processing.registerHandlerInterceptor(group, c -> batchStart)));
+    }
+
+    /**
+     * No per-event message monitors on projections: Axon's Micrometer timers and counters took
+     * about a seventh of a projection's CPU per event in a rebuild (docs/benchmarks.md, run H).
+     * Projections are watched through the {@code aether.event_processor.lag} gauge and
+     * {@code GET /projections}; the command bus, event store and process managers keep theirs.
+     */
+    @Bean
+    ConfigurerModule projectionsWithoutMessageMonitors() {
+        return configurer -> Projections.NAMES.forEach(name -> configurer.configureMessageMonitor(
+                EventProcessor.class, name, (c, type, n) -> NoOpMessageMonitor.INSTANCE));
     }
 }

@@ -2,6 +2,7 @@ package io.aether.api.platform.messaging;
 
 import io.aether.domain.actor.ActorRevisionUpcaster;
 import io.aether.domain.messaging.MessageMetadata;
+import io.aether.query.Projections;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -31,17 +32,17 @@ public class MessageMetadataConfiguration {
     /** The request's correlation id and principal travel unchanged down the chain. */
     @Bean
     CorrelationDataProvider requestCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(
+        return outsideProjections(new SimpleCorrelationDataProvider(
                 MessageMetadata.CORRELATION_ID,
                 MessageMetadata.ACTOR_TYPE,
                 MessageMetadata.ACTOR_ID,
-                MessageMetadata.ACTOR_NAME);
+                MessageMetadata.ACTOR_NAME));
     }
 
     /** The message being handled is the cause of every message created meanwhile. */
     @Bean
     CorrelationDataProvider causationProvider() {
-        return message -> Map.of(MessageMetadata.CAUSATION_ID, message.getIdentifier());
+        return outsideProjections(message -> Map.of(MessageMetadata.CAUSATION_ID, message.getIdentifier()));
     }
 
     /**
@@ -50,7 +51,17 @@ public class MessageMetadataConfiguration {
      */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return outsideProjections(new MessageOriginProvider());
+    }
+
+    /**
+     * A projection creates no message that is kept, yet Axon asks the providers for every event it
+     * handles (for the handler's discarded result message), which read and parse the event's
+     * metadata: about a seventh of a projection's CPU in a rebuild. Inside a projection batch the
+     * providers answer nothing.
+     */
+    private static CorrelationDataProvider outsideProjections(CorrelationDataProvider provider) {
+        return message -> Projections.handlingBatch() ? Map.of() : provider.correlationDataFor(message);
     }
 
     /** Revision-1 events stored an actor as a string; they are read back as revision 2. */
