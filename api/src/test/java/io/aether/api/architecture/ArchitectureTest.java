@@ -101,6 +101,7 @@ class ArchitectureTest {
                     "io.aether.api.proposal..",
                     "io.aether.api.security..",
                     "io.aether.api.system..",
+                    "io.aether.api.toolgroup..",
                     "io.aether.api.homeassistant..")
             .because("the platform (Boot main, wiring, web filters, error envelope) serves every feature alike");
 }
