@@ -1,9 +1,14 @@
 package io.aether.api.toolgroup;
 
+import io.aether.domain.tool.ToolDefinition;
+import io.aether.domain.tool.ToolRegistry;
 import io.aether.domain.toolgroup.query.ToolGroupView;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +37,21 @@ public class ToolGroupDirectory {
             }
         }
         return unknown;
+    }
+
+    /**
+     * The tools an agent config enables: its own tool names plus the tools of its groups, each
+     * once, in the registry's order. Names that are not tools and groups that do not exist are
+     * left out (configs are validated when they are written).
+     */
+    public List<ToolDefinition> resolve(Collection<String> toolNames, Collection<String> groupNames) {
+        Set<String> wanted = new HashSet<>(toolNames == null ? List.of() : toolNames);
+        for (String group : groupNames == null ? List.<String>of() : groupNames) {
+            toolNames(group).ifPresent(wanted::addAll);
+        }
+        return ToolRegistry.all().stream()
+                .filter(t -> wanted.contains(t.name()))
+                .toList();
     }
 
     /** The tools of a group, in its order; empty when there is no such group. */

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
+import io.aether.domain.tool.ToolDefinition;
 import io.aether.domain.toolgroup.DefaultToolGroups;
 import io.aether.domain.toolgroup.DefaultToolGroups.DefaultToolGroup;
 import io.aether.domain.toolgroup.ToolGroupContent;
 import io.aether.domain.toolgroup.ToolGroupNames;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Tool groups over HTTP on PostgreSQL: every endpoint, every refusal, the seed and the events behind them. */
 class ToolGroupEndpointsTest extends IntegrationTest {
     private static final String GROUPS = "/api/v1/tool-groups";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     DefaultToolGroupSeeder seeder;
@@ -254,10 +259,18 @@ class ToolGroupEndpointsTest extends IntegrationTest {
         assertThat(directory.exists(name)).isTrue();
         assertThat(directory.exists("web")).isTrue();
         assertThat(directory.exists(null)).isFalse();
-        assertThat(directory.unknown(java.util.Arrays.asList("web", "no_such_group", name, null)))
+        assertThat(directory.unknown(Arrays.asList("web", "no_such_group", name, null)))
                 .containsExactly("no_such_group", null);
         assertThat(directory.toolNames(name)).contains(List.of("web_search", "review_config"));
         assertThat(directory.toolNames("no_such_group")).isEmpty();
+        // an agent config's tools: its own plus its groups', each once, in the registry's order
+        assertThat(
+                        directory
+                                .resolve(List.of("seek_approval", "web_search", "nope"), List.of(name, "no_such_group"))
+                                .stream()
+                                .map(ToolDefinition::name)
+                                .toList())
+                .containsExactly("seek_approval", "web_search", "review_config");
     }
 
     @Test
@@ -332,8 +345,8 @@ class ToolGroupEndpointsTest extends IntegrationTest {
 
     private static JsonNode parse(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (java.io.IOException e) {
+            return JSON.readTree(json);
+        } catch (IOException e) {
             throw new AssertionError(json, e);
         }
     }
