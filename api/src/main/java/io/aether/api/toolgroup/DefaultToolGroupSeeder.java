@@ -1,10 +1,12 @@
 package io.aether.api.toolgroup;
 
 import io.aether.domain.actor.Actor;
+import io.aether.domain.messaging.MessageMetadata;
 import io.aether.domain.toolgroup.CreateToolGroup;
 import io.aether.domain.toolgroup.DefaultToolGroups;
 import io.aether.domain.toolgroup.DefaultToolGroups.DefaultToolGroup;
 import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +58,10 @@ public class DefaultToolGroupSeeder {
     /** True when this call created the group; false when it exists (another node won the race). */
     boolean create(DefaultToolGroup group) {
         try {
-            commands.sendAndWait(new CreateToolGroup(group.name(), group.content(), Actor.system()));
+            // outside a request nobody is signed in: the metadata names the system like the event does
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new CreateToolGroup(group.name(), group.content(), Actor.system()))
+                    .andMetaData(MessageMetadata.of(Actor.system())));
             return true;
         } catch (RuntimeException e) {
             if (groups.find(group.name()).isPresent()) {

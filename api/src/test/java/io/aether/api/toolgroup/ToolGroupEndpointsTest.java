@@ -54,6 +54,13 @@ class ToolGroupEndpointsTest extends IntegrationTest {
                 .map(ToolGroupEndpointsTest::parse)
                 .orElseThrow();
         assertThat(seeded.get("actor").get("type").asText()).isEqualTo("system");
+        JsonNode metadata = parse(jdbc.sql("SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry "
+                        + "WHERE aggregate_identifier = ? AND sequence_number = 0")
+                .param(ToolGroupNames.aggregateId("web"))
+                .query(String.class)
+                .single());
+        assertThat(metadata.get("actor_type").asText()).isEqualTo("system");
+        assertThat(metadata.get("correlation_id").asText()).isNotBlank();
     }
 
     @Test
