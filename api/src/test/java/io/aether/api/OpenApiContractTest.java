@@ -93,6 +93,31 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void toolGroupResponsesMatchTheDocument() {
+        String groups = "/api/v1/tool-groups";
+        String name =
+                "contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String body = "{\"name\": \"" + name + "\", \"display_name\": \"Contract\", \"tool_names\": [\"web_search\"]}";
+        check("POST", groups, http.post(groups, body));
+        check("GET", groups, http.get(groups));
+        check("GET", groups + "/" + name, http.get(groups + "/" + name));
+        check(
+                "PUT",
+                groups + "/" + name,
+                http.put(groups + "/" + name, "{\"description\": \"now described\", \"is_read_only\": false}"));
+        check("POST", groups, http.post(groups, body));
+        check("GET", groups + "/no_such_group", http.get(groups + "/no_such_group"));
+        check(
+                "POST",
+                groups,
+                http.post(groups, "{\"name\": \"Bad\", \"display_name\": \"x\", \"tool_names\": [\"nope\"]}"));
+        check("PUT", groups + "/" + name, http.put(groups + "/" + name, "{\"tool_names\": []}"));
+
+        assertThat(statuses).contains(200, 201, 404, 409, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void authResponsesMatchTheDocument() {
         check("GET", "/api/v1/auth/setup-status", anonymous.get("/api/v1/auth/setup-status"));
         Http.Response login = check(

@@ -30,6 +30,7 @@ class ArchitectureTest {
                     "io.aether.command..",
                     "io.aether.query..",
                     "io.aether.homeassistant..",
+                    "io.aether.agents..",
                     "io.aether.simulator..")
             .because("domain holds commands, events, queries and folds that every side shares (DESIGN.md)");
 
@@ -64,6 +65,22 @@ class ArchitectureTest {
                     "io.aether.domain..",
                     "org.springframework..")
             .because("the Home Assistant client is a library of its own");
+
+    @ArchTest
+    static final ArchRule agentRuntimeKnowsOnlyTheDomain = noClasses()
+            .that()
+            .resideInAPackage("io.aether.agents..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.aether.api..",
+                    "io.aether.command..",
+                    "io.aether.query..",
+                    "io.aether.homeassistant..",
+                    "org.springframework..",
+                    "jakarta.servlet..",
+                    "java.sql..")
+            .because("the agent runtime (LangChain4j, tools, prompts) has no web code and depends on domain only");
 
     @ArchTest
     static final ArchRule simulatorIsTestAndDemoCodeOnly = noClasses()
@@ -101,6 +118,8 @@ class ArchitectureTest {
                     "io.aether.api.proposal..",
                     "io.aether.api.security..",
                     "io.aether.api.system..",
+                    "io.aether.api.toolgroup..",
+                    "io.aether.api.llm..",
                     "io.aether.api.homeassistant..")
             .because("the platform (Boot main, wiring, web filters, error envelope) serves every feature alike");
 }

@@ -97,6 +97,14 @@ public final class Http {
         }
     }
 
+    public Response put(String path, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json"),
+                Map.of());
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
     }

@@ -5,14 +5,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
@@ -210,12 +215,87 @@ public class ReadConsistency {
                         && !Segment.computeSegment(segment.getKey(), ids).matches(aggregate)) {
                     continue;
                 }
-                if (!covers(segment.getValue(), position)) {
+                if (!covers(segment.getValue(), position)
+                        && !nothingToHandle(name, segment.getKey(), ids, segment.getValue(), position)) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** At most this many events between a stored token and the position are inspected. */
+    private static final int MAX_SKIPPABLE = 200;
+
+    /**
+     * Whether a segment held elsewhere, whose stored token is behind the position, has nothing to
+     * handle up to it: none of the events after its token (and before the position) is of a type
+     * its processor handles, in its segment. Such a segment's read model is already what it will
+     * be at the position, but a pooled processor that only skips events stores its token only when
+     * it renews its claim; without this a read model that handles some event types (tool groups)
+     * would hold up reads of every other write (proposals) on the other nodes for seconds.
+     */
+    private boolean nothingToHandle(String name, int segment, int[] ids, TrackingToken token, long position) {
+        EventHandlerInvoker invoker = processing
+                .eventProcessor(name, AbstractEventProcessor.class)
+                .map(AbstractEventProcessor::eventHandlerInvoker)
+                .orElse(null);
+        TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (invoker == null || current == null || current.position().isEmpty()) {
+            return false;
+        }
+        long from = current.position().getAsLong();
+        Set<Long> gaps = Set.of();
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            gaps = gapAware.getGaps();
+            from = gaps.isEmpty()
+                    ? gapAware.getIndex()
+                    : gaps.stream().min(Long::compare).orElseThrow() - 1;
+        }
+        if (position - from > MAX_SKIPPABLE) {
+            return false;
+        }
+        Segment mine = Segment.computeSegment(segment, ids);
+        List<Map<String, Object>> pending = jdbc.sql("SELECT global_index, payload_type, aggregate_identifier "
+                        + "FROM domain_event_entry WHERE global_index > :from AND global_index <= :to")
+                .param("from", from)
+                .param("to", position)
+                .query()
+                .listOfRows();
+        long index = current instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : from;
+        for (Map<String, Object> event : pending) {
+            long at = ((Number) event.get("global_index")).longValue();
+            if (at <= index && !gaps.contains(at)) {
+                continue; // seen already
+            }
+            String aggregate = (String) event.get("aggregate_identifier");
+            if (aggregate != null && !mine.matches(aggregate)) {
+                continue;
+            }
+            Class<?> type = payloadClass((String) event.get("payload_type"));
+            if (type == null || invoker.canHandleType(type)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final Map<String, Optional<Class<?>>> payloadClasses = new ConcurrentHashMap<>();
+
+    /** The payload's class; null when it cannot be loaded (then the processor may well handle it). */
+    private Class<?> payloadClass(String name) {
+        if (name == null) {
+            return null;
+        }
+        return payloadClasses
+                .computeIfAbsent(name, n -> {
+                    try {
+                        return Optional.of(Class.forName(n, false, ReadConsistency.class.getClassLoader()));
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        return Optional.empty();
+                    }
+                })
+                .orElse(null);
     }
 
     private String aggregateAt(long position) {

@@ -108,6 +108,7 @@ public class OpenApiConfiguration {
             "post /api/v1/proposals/{id}/rollback", List.of("200", "202"),
             "delete /api/v1/proposals/{id}", List.of("204"),
             "post /api/v1/auth/api-keys", List.of("201"),
+            "post /api/v1/tool-groups", List.of("201"),
             "post /api/v1/projections/{name}/rebuild", List.of("202"));
 
     private static final Map<String, String> SUCCESS_DESCRIPTIONS = Map.of(
