@@ -1,0 +1,9 @@
+package io.aether.domain.agent;
+
+import io.aether.domain.actor.Actor;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Make the config draft active; {@code bumpType} null: the draft's own, else patch. */
+public record PromoteConfig(@TargetAggregateIdentifier String agentName, UUID versionId, BumpType bumpType, Actor actor)
+        implements AgentCommand {}

@@ -1,0 +1,8 @@
+package io.aether.domain.agent;
+
+import io.aether.domain.actor.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Make the config active before the current one (or version {@code toVersion}) active again. */
+public record RollBackConfig(@TargetAggregateIdentifier String agentName, Integer toVersion, Actor actor)
+        implements AgentCommand {}
