@@ -41,10 +41,12 @@ public class AgentStatusHandler {
         }
         String target = command.agentName();
         if (command.status() != AgentStatus.PRIMARY) {
-            return agents.load(target).invoke(a -> a.changeStatus(command.status(), command.actor()));
+            return agents.load(target, command.expectedVersion())
+                    .invoke(a -> a.changeStatus(command.status(), command.actor()));
         }
         Optional<String> holder = slot.lock();
-        AgentView view = agents.load(target).invoke(a -> a.changeStatus(AgentStatus.PRIMARY, command.actor()));
+        AgentView view = agents.load(target, command.expectedVersion())
+                .invoke(a -> a.changeStatus(AgentStatus.PRIMARY, command.actor()));
         holder.filter(h -> !h.equals(target)).ifPresent(h -> demote(h, target, command));
         slot.hold(target);
         return view;
