@@ -126,6 +126,52 @@ class AgentEndpointsTest extends IntegrationTest {
     }
 
     @Test
+    void aCloneIsListedByTheNextReadAfterTheAnswer() {
+        api.seed();
+        for (int i = 0; i < 3; i++) {
+            Http.Response clone = http.post(AGENTS + "/knowledge/clone", (String) null);
+            assertThat(clone.status()).as(clone.body()).isEqualTo(201);
+            String name = clone.json().get("name").asText();
+            assertThat(list(http.get(AGENTS + "?limit=500").json().get("agents")).stream()
+                            .map(a -> a.get("name").asText()))
+                    .contains(name);
+            assertThat(list(http.get(AGENTS + "/available").json().get("agents")).stream()
+                            .map(a -> a.get("name").asText()))
+                    .contains(name);
+            assertThat(list(http.get(AGENTS + "/" + name + "/prompt/versions").json()))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void promotionAndRollbackHonourIfMatch() {
+        String agent = api.fresh();
+        String draft = api.configDraft(agent, "{\"model_name\": \"guarded\"}");
+        String stale = "\"1\"";
+        long before = eventCount();
+        assertThat(http.post(
+                                AGENTS + "/" + agent + "/config/versions/" + draft + "/promote",
+                                null,
+                                Map.of("If-Match", stale))
+                        .status())
+                .isEqualTo(409);
+        assertThat(http.post(AGENTS + "/" + agent + "/config/rollback", null, Map.of("If-Match", stale))
+                        .status())
+                .isEqualTo(409);
+        assertThat(http.post(AGENTS + "/" + agent + "/promote-all", null, Map.of("If-Match", stale))
+                        .status())
+                .isEqualTo(409);
+        assertThat(eventCount()).isEqualTo(before);
+        String etag = http.get(AGENTS + "/" + agent).header("ETag");
+        assertThat(http.post(
+                                AGENTS + "/" + agent + "/config/versions/" + draft + "/promote",
+                                null,
+                                Map.of("If-Match", etag))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anUnknownAgentIs404EverywhereAndAppendsNothing() {
         long before = eventCount();
         String missing = AGENTS + "/nobody_" + UUID.randomUUID().toString().substring(0, 8);

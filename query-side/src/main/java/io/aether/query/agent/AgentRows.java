@@ -38,10 +38,11 @@ final class AgentRows {
     }
 
     static ConfigContent config(ResultSet rs, ObjectMapper mapper) throws SQLException {
-        double temperature = rs.getDouble("temperature");
+        double value = rs.getDouble("temperature");
+        Double temperature = rs.wasNull() ? null : value;
         return new ConfigContent(
                 rs.getString("model_name"),
-                rs.wasNull() ? null : temperature,
+                temperature,
                 rs.getString("fallback_model"),
                 strings(rs.getString("tools_enabled"), mapper),
                 strings(rs.getString("tool_groups_enabled"), mapper));
