@@ -1,14 +1,17 @@
 package io.aether.query.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import io.aether.domain.agent.AgentEvent;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +72,42 @@ class AgentListReplayTest extends IntegrationTest {
         clear(agent);
         changes.forEach(change -> projection.write(Map.of(agent, List.of(change))));
         assertThat(rows(agent)).isEqualTo(rows);
+    }
+
+    @Test
+    void aRebuildReplaysEveryAgentIntoTheSameRows() {
+        http.post(AGENTS + "/seed", (String) null);
+        String agent = http.post(AGENTS + "/librarian/clone", (String) null)
+                .json()
+                .get("name")
+                .asText();
+        http.post(AGENTS + "/" + agent + "/promote-all", (String) null);
+        String all = allRows();
+
+        Http.Response rebuild = http.post("/api/v1/projections/agent-list/rebuild", "");
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> StreamSupport.stream(
+                                http.get("/api/v1/projections").json().spliterator(), false)
+                        .filter(p -> p.get("name").asText().equals(AgentListProjection.PROCESSING_GROUP))
+                        .allMatch(p -> !p.get("replaying").asBoolean()
+                                && p.get("lag").isNumber()
+                                && p.get("lag").asLong() == 0
+                                && p.get("segments").asInt()
+                                        == p.get("total_segments").asInt()));
+        assertThat(allRows()).isEqualTo(all);
+    }
+
+    private String allRows() {
+        return jdbc.sql("SELECT * FROM agent_list ORDER BY name")
+                        .query()
+                        .listOfRows()
+                        .toString()
+                + jdbc.sql("SELECT * FROM agent_version ORDER BY id")
+                        .query()
+                        .listOfRows()
+                        .toString();
     }
 
     private void clear(String agent) {
