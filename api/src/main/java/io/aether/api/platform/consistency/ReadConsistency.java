@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
@@ -94,7 +95,7 @@ public class ReadConsistency {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Map<Integer, TrackingToken>> stored = null;
         long storedUntil = 0;
-        String aggregate = null;
+        EventAt event = null;
         while (true) {
             Boolean passed = passedLocally(position);
             if (passed == null) {
@@ -104,10 +105,10 @@ public class ReadConsistency {
                     stored = readTokens();
                     storedUntil = now + REMOTE_RECHECK_NANOS;
                 }
-                if (aggregate == null) {
-                    aggregate = aggregateAt(position);
+                if (event == null) {
+                    event = eventAt(position);
                 }
-                passed = passedElsewhere(position, aggregate, stored);
+                passed = passedElsewhere(position, event, stored);
             }
             if (passed) {
                 return true;
@@ -192,10 +193,16 @@ public class ReadConsistency {
      * Whether the segments held elsewhere have processed the position. A segment that the event
      * does not belong to may store its token only when it renews its claim, so only the segment
      * that handles the event's aggregate is asked (processors sequence events per aggregate,
-     * Axon's default); when the event is unknown (not stored yet), every segment is.
+     * Axon's default), and a processor none of whose handlers takes the event's payload type (the
+     * agent list for a proposal event) is not asked at all: it stores no token for such an event
+     * until it renews its claim either. When the event is unknown (not stored yet), every segment
+     * of every processor is asked.
      */
-    private boolean passedElsewhere(long position, String aggregate, Map<String, Map<Integer, TrackingToken>> stored) {
+    private boolean passedElsewhere(long position, EventAt event, Map<String, Map<Integer, TrackingToken>> stored) {
         for (String name : Projections.NAMES) {
+            if (event.payloadType() != null && !handles(name, event.payloadType())) {
+                continue;
+            }
             Set<Integer> local = processing
                     .eventProcessor(name, StreamingEventProcessor.class)
                     .map(p -> p.processingStatus().keySet())
@@ -206,8 +213,8 @@ public class ReadConsistency {
                 if (local.contains(segment.getKey())) {
                     continue;
                 }
-                if (aggregate != null
-                        && !Segment.computeSegment(segment.getKey(), ids).matches(aggregate)) {
+                if (event.aggregate() != null
+                        && !Segment.computeSegment(segment.getKey(), ids).matches(event.aggregate())) {
                     continue;
                 }
                 if (!covers(segment.getValue(), position)) {
@@ -218,12 +225,32 @@ public class ReadConsistency {
         return true;
     }
 
-    private String aggregateAt(long position) {
-        return jdbc.sql("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = :position")
+    /** Whether a handler of this processor takes events of this payload type (true when it cannot tell). */
+    private boolean handles(String processorName, Class<?> payloadType) {
+        return processing
+                .eventProcessor(processorName, AbstractEventProcessor.class)
+                .map(p -> p.eventHandlerInvoker().canHandleType(payloadType))
+                .orElse(true);
+    }
+
+    /** The aggregate and payload class of the event at a position; nulls when it is not stored (yet) or unknown here. */
+    private record EventAt(String aggregate, Class<?> payloadType) {}
+
+    private EventAt eventAt(long position) {
+        return jdbc.sql(
+                        "SELECT aggregate_identifier, payload_type FROM domain_event_entry WHERE global_index = :position")
                 .param("position", position)
-                .query(String.class)
+                .query((rs, n) -> new EventAt(rs.getString(1), payloadClass(rs.getString(2))))
                 .optional()
-                .orElse(null);
+                .orElse(new EventAt(null, null));
+    }
+
+    private static Class<?> payloadClass(String name) {
+        try {
+            return name == null ? null : Class.forName(name, false, ReadConsistency.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     private Map<String, Map<Integer, TrackingToken>> readTokens() {
