@@ -10,11 +10,13 @@ import java.util.function.Consumer;
 /**
  * Costs that must not grow with the data (issue 7): list latency at {@code bench.growth.small} vs
  * {@code bench.growth.large} proposals, and rollback / time travel of a proposal with
- * {@code bench.growth.longHistory} events vs one with {@code bench.growth.shortHistory}. Runs on a
+ * {@code bench.growth.longHistory} events vs one with {@code bench.growth.shortHistory}, and config
+ * rollback of an agent with many promotions vs few (issue 8). Runs on a
  * database and a server process of its own, after the main measurements, so it changes none of them.
  *
  * <p>Settings (system properties): bench.growth (true; false skips it), bench.growth.small (1000),
  * bench.growth.large (100000), bench.growth.shortHistory (10), bench.growth.longHistory (1000),
+ * bench.growth.agentShortPromotions (10), bench.growth.agentLongPromotions (1000),
  * bench.growth.requests (300 timed requests per figure), bench.growth.warmup (50 untimed ones first).
  */
 final class GrowthBenchmarks {
@@ -42,6 +44,8 @@ final class GrowthBenchmarks {
         int large = intProperty("bench.growth.large", 100_000);
         int shortHistory = intProperty("bench.growth.shortHistory", 10);
         int longHistory = intProperty("bench.growth.longHistory", 1000);
+        int agentShort = intProperty("bench.growth.agentShortPromotions", 10);
+        int agentLong = intProperty("bench.growth.agentLongPromotions", 1000);
         int requests = intProperty("bench.growth.requests", 300);
         int warmup = intProperty("bench.growth.warmup", 50);
         if (large <= small) {
@@ -59,6 +63,12 @@ final class GrowthBenchmarks {
             log("Growth: rollback / time travel, %d vs %d events", shortHistory, longHistory);
             HistoryDepthMeasurement.Result history =
                     new HistoryDepthMeasurement(http, warmup, requests).run(shortHistory, longHistory);
+            log("Growth: agent config rollback, %d vs %d promotions", agentShort, agentLong);
+            AgentRollbackMeasurement.Result agents =
+                    new AgentRollbackMeasurement(http, warmup, requests).run(agentShort, agentLong);
+            for (AgentRollbackMeasurement.Row r : agents.rows()) {
+                log("Growth: %s: p99 ratio %.2f", r.request(), r.ratio());
+            }
             // the rebuild rate on the large store, where the reset's fixed cost weighs little
             long events = db.count("SELECT count(*) FROM domain_event_entry");
             BenchmarkMain.RebuildResult rebuild = BenchmarkMain.rebuild(server, events);
@@ -69,6 +79,7 @@ final class GrowthBenchmarks {
                     events, rebuild.seconds(), events / rebuild.seconds(), scan.rows() / scan.seconds());
             server.checkAlive("the growth measurements");
             return report(list, history, requests, warmup)
+                    + report(agents, requests, warmup)
                     + f(
                             "%n| (f) rebuild of proposal-list on the %,d-proposal "
                                     + "store | events | seconds | events/s |%n| --- | ---: | ---: | ---: |%n"
@@ -115,6 +126,20 @@ final class GrowthBenchmarks {
                     r.request(), r.shortHistory().p50p99(), r.longHistory().p50p99(), r.ratio()));
         }
         out.append(f("%nThe long history held %,d events after the rollbacks.%n", history.longEventsAtEnd()));
+        return out.toString();
+    }
+
+    private static String report(AgentRollbackMeasurement.Result agents, int requests, int warmup) {
+        StringBuilder out = new StringBuilder();
+        out.append(f(
+                "%n| (g) one agent, p50 / p99 of %d sequential requests after %d | %,d promotions "
+                        + "| %,d promotions | **p99 ratio** (target ≈ 1) |%n| --- | ---: | ---: | ---: |%n",
+                requests, warmup, agents.shortPromotions(), agents.longPromotions()));
+        for (AgentRollbackMeasurement.Row r : agents.rows()) {
+            out.append(f(
+                    "| %s | %s | %s | **%.2f** |%n",
+                    r.request(), r.shortHistory().p50p99(), r.longHistory().p50p99(), r.ratio()));
+        }
         return out.toString();
     }
 

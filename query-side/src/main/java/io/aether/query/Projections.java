@@ -1,5 +1,6 @@
 package io.aether.query;
 
+import io.aether.query.agent.AgentListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
 import java.util.List;
@@ -7,8 +8,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /** The processing groups that are read models: disposable, and rebuildable by replay at any time. */
 public final class Projections {
-    public static final List<String> NAMES =
-            List.of(ProposalListProjection.PROCESSING_GROUP, ToolGroupListProjection.PROCESSING_GROUP);
+    public static final List<String> NAMES = List.of(
+            ProposalListProjection.PROCESSING_GROUP,
+            ToolGroupListProjection.PROCESSING_GROUP,
+            AgentListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

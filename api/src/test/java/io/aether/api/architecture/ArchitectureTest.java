@@ -116,6 +116,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                     "io.aether.api.proposal..",
+                    "io.aether.api.agent..",
                     "io.aether.api.security..",
                     "io.aether.api.system..",
                     "io.aether.api.toolgroup..",

@@ -102,14 +102,20 @@ public class OpenApiConfiguration {
      * of each is the one springdoc found; 204 has none. OpenApiContractTest fails on any real
      * answer whose status is missing here.
      */
-    private static final Map<String, List<String>> SUCCESS_STATUSES = Map.of(
-            "post /api/v1/proposals", List.of("201"),
-            "post /api/v1/proposals/{id}/deploy", List.of("200", "202"),
-            "post /api/v1/proposals/{id}/rollback", List.of("200", "202"),
-            "delete /api/v1/proposals/{id}", List.of("204"),
-            "post /api/v1/auth/api-keys", List.of("201"),
-            "post /api/v1/tool-groups", List.of("201"),
-            "post /api/v1/projections/{name}/rebuild", List.of("202"));
+    private static final Map<String, List<String>> SUCCESS_STATUSES = Map.ofEntries(
+            Map.entry("post /api/v1/proposals", List.of("201")),
+            Map.entry("post /api/v1/proposals/{id}/deploy", List.of("200", "202")),
+            Map.entry("post /api/v1/proposals/{id}/rollback", List.of("200", "202")),
+            Map.entry("delete /api/v1/proposals/{id}", List.of("204")),
+            Map.entry("post /api/v1/auth/api-keys", List.of("201")),
+            Map.entry("post /api/v1/tool-groups", List.of("201")),
+            Map.entry("post /api/v1/projections/{name}/rebuild", List.of("202")),
+            Map.entry("post /api/v1/agents/seed", List.of("201")),
+            Map.entry("post /api/v1/agents/{name}/clone", List.of("201")),
+            Map.entry("post /api/v1/agents/{name}/config/versions", List.of("201")),
+            Map.entry("delete /api/v1/agents/{name}/config/versions/{versionId}", List.of("204")),
+            Map.entry("post /api/v1/agents/{name}/prompt/versions", List.of("201")),
+            Map.entry("delete /api/v1/agents/{name}/prompt/versions/{versionId}", List.of("204")));
 
     private static final Map<String, String> SUCCESS_DESCRIPTIONS = Map.of(
             "200", "OK",
