@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,18 @@ public class SessionTokens {
     private final SecretKey key;
     /** Built once: a parser owns a Jackson mapper, far too costly to make on every request. */
     private final JwtParser parser;
+    /**
+     * Tokens whose signature and claims were checked, by their exact text: parsing and verifying a
+     * JWT was most of what authentication cost per request (docs/benchmarks.md, run H). A cached
+     * token is still refused once expired, signed out or superseded (checked on every request).
+     * Only tokens that verified get in, so the map holds the owner's few live sessions.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private static final int MAX_VERIFIED = 1_000;
+
+    /** A verified token's session and generation claim. */
+    private record Verified(Session session, int generation) {}
 
     public SessionTokens(
             JdbcClient jdbc,
@@ -74,6 +88,25 @@ public class SessionTokens {
 
     /** The session a token stands for, or InvalidCredentialException saying why it is refused. */
     public Session verify(String token) {
+        Verified known = verified.get(token);
+        if (known == null) {
+            known = parse(token);
+            if (verified.size() >= MAX_VERIFIED) {
+                verified.clear(); // more live sessions than any owner has: start over rather than grow
+            }
+            verified.put(token, known);
+        } else if (!clock.instant().isBefore(known.session().expiresAt())) {
+            verified.remove(token);
+            throw new InvalidCredentialException("Session token has expired");
+        }
+        if (!revocations.sessionCurrent(known.session().id(), known.generation())) {
+            throw new InvalidCredentialException("Session has been signed out");
+        }
+        return known.session();
+    }
+
+    /** Checks the signature and the claims; InvalidCredentialException saying why when they do not hold. */
+    private Verified parse(String token) {
         Claims claims;
         try {
             Jws<Claims> jws = parser.parseSignedClaims(token);
@@ -93,16 +126,15 @@ public class SessionTokens {
                 || !properties.username().equals(claims.getSubject())) {
             throw new InvalidCredentialException("Session token is invalid");
         }
-        Instant issuedAt = claims.getIssuedAt().toInstant();
-        Object generation = claims.get(GENERATION_CLAIM);
-        if (!(generation instanceof Integer) || !revocations.sessionCurrent(claims.getId(), (Integer) generation)) {
+        if (!(claims.get(GENERATION_CLAIM) instanceof Integer generation)) {
             throw new InvalidCredentialException("Session has been signed out");
         }
-        return new Session(
+        Session session = new Session(
                 claims.getSubject(),
                 claims.getId(),
-                issuedAt,
+                claims.getIssuedAt().toInstant(),
                 claims.getExpiration().toInstant());
+        return new Verified(session, generation);
     }
 
     /** Ends a session everywhere: its id is refused until the token would have expired. */

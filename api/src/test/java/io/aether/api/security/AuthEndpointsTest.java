@@ -1,6 +1,7 @@
 package io.aether.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
@@ -8,6 +9,7 @@ import io.aether.api.support.IntegrationTest;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -150,6 +152,23 @@ class AuthEndpointsTest extends IntegrationTest {
         assertError(after, 401, "unauthorized");
         assertThat(after.json().get("error").get("message").asText()).isEqualTo("Session has been signed out");
         assertThat(http.get("/api/v1/auth/audit").body()).contains("\"LoggedOut\"");
+    }
+
+    /** Verified tokens are remembered (a JWT check per request was most of authentication's cost), never past their expiry. */
+    @Test
+    void aTokenAcceptedOnceIsRefusedAsSoonAsItExpires() {
+        var key = Keys.hmacShaKeyFor(JWT_SECRET.getBytes(StandardCharsets.UTF_8));
+        Instant now = Instant.now();
+        Http shortLived = anonymous.withBearer(token(key, now, now.plusSeconds(2), OWNER));
+        assertThat(shortLived.get("/api/v1/proposals").status()).isEqualTo(200);
+        assertThat(shortLived.get("/api/v1/proposals").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> shortLived.get("/api/v1/proposals").status() == 401);
+        Http.Response refused = shortLived.get("/api/v1/proposals");
+        assertError(refused, 401, "unauthorized");
+        assertThat(refused.json().get("error").get("message").asText()).isEqualTo("Session token has expired");
     }
 
     @Test
