@@ -324,7 +324,7 @@ public final class BenchmarkMain {
                             1000 * d.serverCpuSeconds() / d.load().ops()));
                 }
                 report.append(f(
-                        "%n(a) and (d) took turns (%d rounds each per concurrency) on a second server started on "
+                        "%n(a) and (d) took turns (%d rounds each per concurrency, a d d a ...) on a second server started on "
                                 + "the same database with the benchmark-only NoCredentialCheck on its class path.%n",
                         AUTH_ROUNDS));
             }
@@ -385,8 +385,8 @@ public final class BenchmarkMain {
      * Starts a second server on the same database with io.aether.bench.open.NoCredentialCheck on its
      * class path, which lets requests without a credential in as the owner. On that one server the
      * load with a Bearer token (checked as usual) and the load without any credential take turns:
-     * {@value #AUTH_ROUNDS} rounds each per concurrency after a warm-up of both, so JIT state, store
-     * size and machine noise weigh on both alike.
+     * {@value #AUTH_ROUNDS} rounds each per concurrency after a warm-up of both, in the order a d d a a
+     * d d a, so JIT state, store size and machine noise weigh on both alike.
      */
     private AuthComparison uncheckedLoad(
             Path jar,
@@ -442,14 +442,17 @@ public final class BenchmarkMain {
             List<HttpResult> d = new ArrayList<>();
             for (int r = 0; r < AUTH_ROUNDS; r++) {
                 String tag = clients + "-" + r + "-";
-                a.add(measuredLoad(
-                        server,
-                        db,
-                        clients,
-                        round,
-                        th -> new ProposalWorker(server.baseUrl(), bearer, "a" + tag + th)));
-                d.add(measuredLoad(
-                        server, db, clients, round, th -> new ProposalWorker(server.baseUrl(), null, "u" + tag + th)));
+                LoadRunner.WorkerFactory withCheck = th -> new ProposalWorker(server.baseUrl(), bearer, "a" + tag + th);
+                LoadRunner.WorkerFactory withoutCheck =
+                        th -> new ProposalWorker(server.baseUrl(), null, "u" + tag + th);
+                // a d d a a d d a: neither load always goes first (after the other warmed the JIT, grew the store)
+                if (r % 2 == 0) {
+                    a.add(measuredLoad(server, db, clients, round, withCheck));
+                    d.add(measuredLoad(server, db, clients, round, withoutCheck));
+                } else {
+                    d.add(measuredLoad(server, db, clients, round, withoutCheck));
+                    a.add(measuredLoad(server, db, clients, round, withCheck));
+                }
             }
             checked[i] = combined(a);
             unchecked[i] = combined(d);
