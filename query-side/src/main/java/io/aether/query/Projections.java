@@ -1,12 +1,14 @@
 package io.aether.query;
 
+import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import java.util.List;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /** The processing groups that are read models: disposable, and rebuildable by replay at any time. */
 public final class Projections {
-    public static final List<String> NAMES = List.of(ProposalListProjection.PROCESSING_GROUP);
+    public static final List<String> NAMES =
+            List.of(ProposalListProjection.PROCESSING_GROUP, EventLogProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
