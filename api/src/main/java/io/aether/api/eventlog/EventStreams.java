@@ -197,6 +197,8 @@ public class EventStreams extends BackgroundLoop {
                     return;
                 }
                 log.warn("Reading the audit log for live streams failed ({}); retrying in 1 s", e.toString());
+                await(IDLE);
+                continue;
             }
             if (!progressed) {
                 boolean behind;
