@@ -130,6 +130,7 @@ class ExportMemoryTest {
         assertThat(expected).isGreaterThan(EVENTS);
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(1))
+                .alias("the event-log projection lists all " + expected + " events (server log: " + log + ")")
                 .until(() -> {
                     assertThat(server.isAlive())
                             .as("server running (see " + log + ")")
