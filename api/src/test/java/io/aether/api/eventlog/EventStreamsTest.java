@@ -1,6 +1,7 @@
 package io.aether.api.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -11,7 +12,9 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.aether.api.platform.error.ApiException;
 import io.aether.api.platform.eventstore.EventArrivals;
+import io.aether.domain.ErrorKind;
 import io.aether.domain.eventlog.query.EventLogEntry;
 import io.aether.domain.eventlog.query.EventLogFilter;
 import io.aether.query.eventlog.EventLogQueries;
@@ -93,6 +96,28 @@ class EventStreamsTest {
         assertThat(fast.isAlive()).isFalse();
         assertThat(text(reading)).contains("\"reason\":\"shutdown\"").contains("\"last_event_id\":\"15\"");
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void streamsBeyondTheCapAreRefusedAsUnavailable() throws Exception {
+        List<Throwable> failures = new ArrayList<>();
+        List<Thread> open = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            open.add(serve(new ByteArrayOutputStream(), failures));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> streams.open() == 4);
+        assertThatThrownBy(() -> streams.serve(EventLogFilter.ALL, null, new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNAVAILABLE));
+        streams.stop();
+        for (Thread thread : open) {
+            thread.join(10_000);
+            assertThat(thread.isAlive()).isFalse();
+        }
+        assertThat(failures).isEmpty();
+        assertThatThrownBy(() -> streams.serve(EventLogFilter.ALL, null, new ByteArrayOutputStream()))
+                .as("a stopped hub takes no stream")
+                .isInstanceOf(ApiException.class);
     }
 
     private Thread serve(OutputStream out, List<Throwable> failures) {
