@@ -75,6 +75,22 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void auditLogResponsesMatchTheDocument() {
+        String id = createApproved();
+        http.post("/api/v1/auth/api-keys", "{\"name\": \"contract-key\"}");
+        check("GET", "/api/v1/events", http.get("/api/v1/events?limit=500"));
+        check("GET", "/api/v1/events", http.get("/api/v1/events?limit=1&order=oldest"));
+        check("GET", "/api/v1/events", http.get("/api/v1/events?aggregate_id=" + id + "&event_type=ProposalApproved"));
+        check("GET", "/api/v1/events", http.get("/api/v1/events?aggregate_id=nothing-" + UUID.randomUUID()));
+        check("GET", "/api/v1/events", http.get("/api/v1/events?after=abc"));
+        check("GET", "/api/v1/events", http.get("/api/v1/events?limit=0"));
+        check("GET", "/api/v1/events", anonymous.get("/api/v1/events"));
+
+        assertThat(statuses).contains(200, 400, 401, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void errorEnvelopesMatchTheDocument() {
         String id = createApproved();
         check("GET", PROPOSALS + "/" + UUID.randomUUID(), http.get(PROPOSALS + "/" + UUID.randomUUID()));

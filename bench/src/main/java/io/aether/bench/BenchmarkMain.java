@@ -218,6 +218,10 @@ public final class BenchmarkMain {
                         + " proposals but the event store holds " + proposals);
             }
 
+            // 4b. the audit log over the whole store: exports and a replayed stream (issue 9)
+            server.checkAlive("the audit-log figures");
+            String auditLog = AuditLogMeasurement.measure(server.baseUrl(), server.authorization());
+
             // 5. raw scan baseline: same rows, fetch size 1000, Jackson readTree of every payload
             ScanResult scanCold = scan(db);
             ScanResult scan = scan(db);
@@ -347,6 +351,7 @@ public final class BenchmarkMain {
                     "%nRebuild: %d polls of GET /api/v1/projections (100 ms apart); at lag 0 the "
                             + "proposal-list entry said replaying=%s.%n",
                     rebuild.polls(), rebuild.stillReplayingFlag()));
+            report.append(auditLog);
             report.append(growth);
             if (!problems.isEmpty()) {
                 report.append("\nServer log WARN/ERROR lines other than known start-up notices (first ")
@@ -835,7 +840,7 @@ public final class BenchmarkMain {
         return one.length() > 400 ? one.substring(0, 400) + "..." : one;
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + f(format, args));
     }
 }

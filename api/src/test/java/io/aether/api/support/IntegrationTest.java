@@ -62,6 +62,8 @@ public abstract class IntegrationTest {
         registry.add("aether.security.rate-limit.attempts", () -> "100000");
         // Spring Boot test contexts turn metrics export off; GET /api/v1/metrics/prometheus needs it.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
+        // Audit-log streams: a heartbeat a test can wait for.
+        registry.add("aether.events.stream.heartbeat", () -> "1s");
     }
 
     @LocalServerPort
