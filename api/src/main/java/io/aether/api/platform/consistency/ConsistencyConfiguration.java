@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,17 @@ public class ConsistencyConfiguration {
 
     @Bean
     ConfigurerModule readModelProgressSignal(ObjectProvider<ReadConsistency> consistency) {
+        // Once per batch, at clean-up: after-commit handlers run in reverse order of registration,
+        // so one registered here ran before the processor's own (registered before the batch),
+        // which moves the processor's in-memory position. Waiters woken then saw the old position
+        // and slept until their next re-check; clean-up comes after every after-commit handler.
+        String signalled = ConsistencyConfiguration.class.getName() + ".signal";
         MessageHandlerInterceptor<EventMessage<?>> signal = (unitOfWork, chain) -> {
-            unitOfWork.afterCommit(u -> consistency.getObject().signalProgress());
+            UnitOfWork<?> batch = unitOfWork.root();
+            batch.getOrComputeResource(signalled, k -> {
+                batch.onCleanup(u -> consistency.getObject().signalProgress());
+                return Boolean.TRUE;
+            });
             return chain.proceed();
         };
         return configurer -> configurer.eventProcessing(processing ->
