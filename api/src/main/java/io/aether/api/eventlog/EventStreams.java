@@ -1,5 +1,6 @@
 package io.aether.api.eventlog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.platform.background.BackgroundLoop;
 import io.aether.api.platform.error.ApiException;
@@ -13,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -178,8 +178,12 @@ public class EventStreams extends BackgroundLoop {
         out.write("\n\n".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The last message of a stream: why it ended and where to resume (fields in this order). */
+    private record StreamEnd(
+            String reason, @JsonProperty("last_event_id") String lastEventId) {}
+
     private void end(OutputStream out, String reason, long last) throws IOException {
-        byte[] data = mapper.writeValueAsBytes(Map.of("reason", reason, "last_event_id", Long.toString(last)));
+        byte[] data = mapper.writeValueAsBytes(new StreamEnd(reason, Long.toString(last)));
         out.write("event: end\ndata: ".getBytes(StandardCharsets.UTF_8));
         out.write(data);
         out.write("\n\n".getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +18,14 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** GET /api/v1/events: every stored event, its shape, each filter, keyset pages, secrets, bad input. */
 class EventLogTest extends IntegrationTest {
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void anEntryShowsPositionAggregateVersionTypeActorLabelCorrelationAndPayload() {
@@ -107,6 +114,51 @@ class EventLogTest extends IntegrationTest {
                 .containsExactly("ProposalCreated");
         assertThat(items("/api/v1/events?from=" + Instant.now().plusSeconds(3600)))
                 .isEmpty();
+    }
+
+    /**
+     * An event that commits after a later one (it fills a gap in the store) is listed under its
+     * own position: the tracking token of such an event names the later position, which the row
+     * must not take (it would be dropped as a duplicate of the later event's row).
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsListedUnderItsOwnPosition() throws Exception {
+        String source = create(AUTOMATION);
+        String late = UUID.randomUUID().toString();
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            try (PreparedStatement insert = held.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                    SELECT ?, meta_data, convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?),
+                        'UTF8'), payload_revision, payload_type, time_stamp, ?, 0, type
+                    FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0
+                    RETURNING global_index""")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, late);
+                insert.setString(3, late);
+                insert.setString(4, source);
+                try (ResultSet inserted = insert.executeQuery()) {
+                    assertThat(inserted.next()).isTrue();
+                    long heldPosition = inserted.getLong(1);
+                    String after = create(AUTOMATION); // a later position, committed and processed first
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() -> items("/api/v1/events?aggregate_id=" + after)
+                                            .size()
+                                    == 1);
+                    held.commit();
+
+                    await().atMost(Duration.ofSeconds(30))
+                            .until(() ->
+                                    items("/api/v1/events?aggregate_id=" + late).size() == 1);
+                    JsonNode entry =
+                            items("/api/v1/events?aggregate_id=" + late).get(0);
+                    assertThat(entry.get("position").asLong()).isEqualTo(heldPosition);
+                    assertThat(entry.get("event_type").asText()).isEqualTo("ProposalCreated");
+                    assertThat(items("/api/v1/events?aggregate_id=" + after)).hasSize(1);
+                }
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.aether.query.projection.ProjectionBatch;
 import java.sql.Types;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +15,9 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,22 +49,28 @@ public class EventLogProjection {
     };
 
     private final JdbcTemplate batches;
-    private final ProjectionBatch<Long, Object[]> batch = new ProjectionBatch<>(PROCESSING_GROUP, this::write);
+    private final JdbcClient jdbc;
+    /** Rows by event identifier; the first column (the position) is filled in by {@link #write}. */
+    private final ProjectionBatch<String, Object[]> batch = new ProjectionBatch<>(PROCESSING_GROUP, this::write);
 
-    public EventLogProjection(JdbcTemplate batches) {
+    public EventLogProjection(JdbcTemplate batches, JdbcClient jdbc) {
         this.batches = batches;
+        this.jdbc = jdbc;
     }
 
+    /**
+     * The event's own position is looked up by its identifier when the batch is written: the
+     * tracking token's position is the highest position seen, which for an event that committed
+     * after a later one (it fills a gap) is that later event's position, not its own.
+     */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) {
-        long position =
-                token.position().orElseThrow(() -> new IllegalStateException("an event without a position: " + token));
+    void on(Object payload, EventMessage<?> message) {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         Map<String, ?> metadata = message.getMetaData();
         Optional<EventActors.Found> named = EventActors.of(payload);
         Actor actor = named.map(EventActors.Found::actor).orElseGet(() -> metadataActor(metadata));
-        batch.add(position, new Object[] {
-            position,
+        batch.add(message.getIdentifier(), new Object[] {
+            null,
             domain == null ? null : domain.getType(),
             domain == null ? null : domain.getAggregateIdentifier(),
             domain == null ? null : domain.getSequenceNumber(),
@@ -83,9 +90,23 @@ public class EventLogProjection {
         batches.execute("TRUNCATE event_log");
     }
 
-    void write(Map<Long, List<Object[]>> rowsByPosition) {
-        List<Object[]> rows = new ArrayList<>(rowsByPosition.size());
-        rowsByPosition.values().forEach(rows::addAll);
+    void write(Map<String, List<Object[]>> rowsByEvent) {
+        Map<String, Long> positions = new HashMap<>();
+        jdbc.sql("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN (:ids)")
+                .param("ids", List.copyOf(rowsByEvent.keySet()))
+                .query((rs, n) -> positions.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        List<Object[]> rows = new ArrayList<>(rowsByEvent.size());
+        rowsByEvent.forEach((id, forEvent) -> {
+            Long position = positions.get(id);
+            if (position == null) {
+                throw new IllegalStateException("event " + id + " is not in the event store");
+            }
+            for (Object[] row : forEvent) {
+                row[0] = position;
+                rows.add(row);
+            }
+        });
         batches.batchUpdate(INSERT, rows, INSERT_TYPES);
     }
 
