@@ -22,20 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every agent endpoint over HTTP on PostgreSQL, with its error cases; refused requests append nothing. */
 class AgentEndpointsTest extends IntegrationTest {
-    private static final Set<String> SEEDED = Set.of(
-            "librarian",
-            "categorizer",
-            "architect",
-            "developer",
-            "data_scientist",
-            "orchestrator",
-            "knowledge",
-            "dashboard_designer",
-            "energy_analyst",
-            "behavioral_analyst",
-            "diagnostic_analyst",
-            "food",
-            "research");
+    private static final Set<String> SEEDED = Set.copyOf(AgentSeedTest.ORIGINAL_AGENTS);
 
     private AgentApi api;
 

@@ -9,26 +9,29 @@ import org.junit.jupiter.api.Test;
 
 /** The seeded agents pass the same checks as any config: when the tool list changes, this says so. */
 class AgentSeedTest {
+    /** The original's 13 agents, in its order (original-aether.md §2.4). */
+    static final List<String> ORIGINAL_AGENTS = List.of(
+            "librarian",
+            "categorizer",
+            "architect",
+            "developer",
+            "data_scientist",
+            "orchestrator",
+            "knowledge",
+            "dashboard_designer",
+            "energy_analyst",
+            "behavioral_analyst",
+            "diagnostic_analyst",
+            "food",
+            "research");
+
     private final AgentSeed seed = new AgentSeed();
 
     @Test
     void theThirteenAgentsOfTheOriginalWithPromptsAndKnownToolsAndGroups() {
         assertThat(seed.definitions())
                 .extracting(AgentSeed.Definition::name)
-                .containsExactly(
-                        "librarian",
-                        "categorizer",
-                        "architect",
-                        "developer",
-                        "data_scientist",
-                        "orchestrator",
-                        "knowledge",
-                        "dashboard_designer",
-                        "energy_analyst",
-                        "behavioral_analyst",
-                        "diagnostic_analyst",
-                        "food",
-                        "research");
+                .containsExactlyElementsOf(ORIGINAL_AGENTS);
         List<String> groups = DefaultToolGroups.ALL.stream()
                 .map(DefaultToolGroups.DefaultToolGroup::name)
                 .toList();
