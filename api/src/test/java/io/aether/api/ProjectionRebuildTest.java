@@ -31,6 +31,35 @@ class ProjectionRebuildTest extends IntegrationTest {
                 .isEqualTo(beforeRejected);
     }
 
+    /**
+     * The rebuild scans the store on a background thread and hands over to the processor at the
+     * scan's last position: proposals created while it runs are listed once it has caught up.
+     */
+    @Test
+    void proposalsCreatedDuringARebuildAreListedAfterIt() {
+        for (int i = 0; i < 300; i++) {
+            create(AUTOMATION);
+        }
+        awaitProposalListCaughtUp();
+        int before = http.get("/api/v1/proposals?limit=1").json().get("total").asInt();
+
+        var response = http.post("/api/v1/projections/proposal-list/rebuild", "");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        java.util.List<String> during = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            during.add(create(AUTOMATION));
+        }
+        awaitProposalListCaughtUp();
+
+        assertThat(http.get("/api/v1/proposals?limit=1").json().get("total").asInt())
+                .isEqualTo(before + during.size());
+        for (String id : during) {
+            assertThat(http.get("/api/v1/proposals/" + id).status()).isEqualTo(200);
+        }
+        String listed = http.get("/api/v1/proposals?limit=500").body();
+        assertThat(during).allSatisfy(id -> assertThat(listed).contains(id));
+    }
+
     @Test
     void rebuildingAnUnknownProjectionIs404() {
         var response = http.post("/api/v1/projections/proposal-deployment/rebuild", "");

@@ -1,5 +1,6 @@
 package io.aether.query;
 
+import io.aether.query.projection.ProjectionBatch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
@@ -46,7 +47,7 @@ public class QuerySideConfiguration {
     ConfigurerModule projectionBatches(ObjectProvider<JdbcTemplate> jdbc) {
         MessageHandlerInterceptor<EventMessage<?>> batchStart = (unitOfWork, chain) -> {
             unitOfWork.root().getOrComputeResource(Projections.BATCH_RESOURCE, k -> {
-                jdbc.getObject().execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                jdbc.getObject().execute(ProjectionBatch.PLAN_EACH_STATEMENT);
                 return Boolean.TRUE;
             });
             return chain.proceed();

@@ -4,6 +4,7 @@ import io.aether.api.platform.error.ApiException;
 import io.aether.api.platform.eventstore.EventStoreConfiguration;
 import io.aether.domain.ErrorKind;
 import io.aether.query.Projections;
+import io.aether.query.projection.ProjectionReplays;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -26,13 +27,19 @@ public class EventProcessors {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final JdbcClient jdbc;
+    private final ProjectionReplays replays;
 
     public EventProcessors(
-            EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore, JdbcClient jdbc) {
+            EventProcessingConfiguration processing,
+            EventStore eventStore,
+            TokenStore tokenStore,
+            JdbcClient jdbc,
+            ProjectionReplays replays) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
+        this.replays = replays;
     }
 
     public List<SystemResponses.Processor> status() {
@@ -40,7 +47,7 @@ public class EventProcessors {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(p -> status(p, head, tokenStore.fetchSegments(p.getName()).length, unclaimedSegments(p.getName())))
+                .map(p -> status(p, head))
                 .sorted(Comparator.comparing(SystemResponses.Processor::name))
                 .toList();
     }
@@ -79,6 +86,24 @@ public class EventProcessors {
                 segments.size(),
                 totalSegments,
                 unclaimedSegments);
+    }
+
+    private SystemResponses.Processor status(StreamingEventProcessor p, Long head) {
+        OptionalLong scanned = replays.scanPosition(p.getName());
+        if (scanned.isPresent()) {
+            return scanning(p.getName(), scanned.getAsLong(), head);
+        }
+        return status(p, head, tokenStore.fetchSegments(p.getName()).length, unclaimedSegments(p.getName()));
+    }
+
+    /**
+     * A projection being rebuilt by a scan of the store (ProjectionReplays): its processor is stopped
+     * while this node holds every segment, and the scan's position is the projection's.
+     */
+    private SystemResponses.Processor scanning(String name, long position, Long head) {
+        int segments = tokenStore.fetchSegments(name).length;
+        Long lag = head == null ? null : Math.max(0, head - position);
+        return new SystemResponses.Processor(name, true, false, true, position, head, lag, segments, segments, 0);
     }
 
     /**
@@ -122,9 +147,7 @@ public class EventProcessors {
                 .eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new ApiException(ErrorKind.UNAVAILABLE, "Projection '" + name + "' is not running"));
         requireClaimed(processor);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        replays.replay(processor);
     }
 
     /** A reset before the segments are claimed can leave the processor idle (stack notes #4): refuse it. */

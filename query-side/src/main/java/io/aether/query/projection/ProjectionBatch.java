@@ -26,6 +26,12 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * @param <C> one change, usually the event with its version and timestamp
  */
 public final class ProjectionBatch<K, C> {
+    /**
+     * The first statement of every projection transaction: plan each statement for its own
+     * parameters (why: QuerySideConfiguration#projectionBatches).
+     */
+    public static final String PLAN_EACH_STATEMENT = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     private final String resourceKey;
     private final Writer<K, C> writer;
 

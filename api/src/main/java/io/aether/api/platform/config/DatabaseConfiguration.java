@@ -40,6 +40,9 @@ public class DatabaseConfiguration {
         // skipped by the event processors' gap detection (docs/architecture.md).
         config.addDataSourceProperty(
                 "options", "-c statement_timeout=30000 -c idle_in_transaction_session_timeout=60000");
+        // A JDBC batch of inserts goes as multi-row INSERTs: a projection's batch of new rows (and a
+        // rebuild's) costs PostgreSQL about 40 % less CPU than one statement per row (docs/benchmarks.md).
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 }
