@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -62,11 +66,10 @@ public class ProjectionReplays implements DisposableBean {
     /** Scans under way: processing group -> position reached. */
     private final Map<String, AtomicLong> scans = new ConcurrentHashMap<>();
 
-    private final ExecutorService scanner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "projection-replay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService scanner = Executors.newSingleThreadExecutor(daemon("projection-replay"));
+    /** Writes a scan's chunks while the scan reads the next one (PostgreSQL and the scan overlap). */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("projection-replay-writer"));
+
     private volatile boolean closing;
 
     public ProjectionReplays(
@@ -135,6 +138,7 @@ public class ProjectionReplays implements DisposableBean {
         int[] segments = tokens.fetchSegments(name);
         long started = System.nanoTime();
         long events = 0;
+        Future<?> writing = CompletableFuture.completedFuture(null);
         try {
             TrackingToken last = null;
             List<DomainEventMessage<?>> chunk = new ArrayList<>(CHUNK);
@@ -153,8 +157,9 @@ public class ProjectionReplays implements DisposableBean {
                     }
                     last = event.trackingToken();
                     if (chunk.size() == CHUNK) {
-                        write(projection, chunk);
-                        position.set(last.position().orElse(0));
+                        writing = writeAfter(
+                                writing, projection, chunk, last.position().orElse(0), position);
+                        chunk = new ArrayList<>(CHUNK);
                     }
                     if (System.nanoTime() - renewAt > 0) {
                         transactions.executeInTransaction(() -> {
@@ -166,6 +171,7 @@ public class ProjectionReplays implements DisposableBean {
                     }
                 }
             }
+            finish(writing);
             write(projection, chunk);
             if (last != null) {
                 TrackingToken end = last;
@@ -180,18 +186,55 @@ public class ProjectionReplays implements DisposableBean {
                     name,
                     events,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             log.warn(
                     "The scan rebuilding {} failed after {} events ({}); Axon's replay takes over",
                     name,
                     events,
                     e.getClass().getSimpleName());
+            // The processor must not start while a chunk is still being written.
+            try {
+                writing.get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // its failure is the one just logged, or a later chunk's that the replay redoes
+            }
         } finally {
             scans.remove(name);
             if (!closing) {
                 processor.start();
             }
         }
+    }
+
+    /** Waits for the previous chunk's write, then starts this one's on the writer thread. */
+    private Future<?> writeAfter(
+            Future<?> previous,
+            BulkReplay projection,
+            List<DomainEventMessage<?>> chunk,
+            long reached,
+            AtomicLong position)
+            throws InterruptedException {
+        finish(previous);
+        return writer.submit(() -> {
+            write(projection, chunk);
+            position.set(reached);
+        });
+    }
+
+    private static void finish(Future<?> write) throws InterruptedException {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void write(BulkReplay projection, List<DomainEventMessage<?>> chunk) {
@@ -203,7 +246,6 @@ public class ProjectionReplays implements DisposableBean {
             jdbc.execute(ProjectionBatch.PLAN_EACH_STATEMENT);
             projection.apply(chunk);
         });
-        chunk.clear();
     }
 
     /** Published before Axon stops its processors: a scan stops and starts no processor again. */
@@ -217,5 +259,7 @@ public class ProjectionReplays implements DisposableBean {
         closing = true;
         scanner.shutdown();
         scanner.awaitTermination(10, TimeUnit.SECONDS);
+        writer.shutdown();
+        writer.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
