@@ -1,11 +1,11 @@
 package io.aether.query.projection;
 
+import io.aether.domain.ErrorKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,15 +87,14 @@ public class ProjectionReplays implements DisposableBean {
     }
 
     /** Thrown when a rebuild is asked for while the previous one is still scanning. */
-    public static class ReplayInProgressException extends RuntimeException
-            implements io.aether.domain.ErrorKind.Carrier {
+    public static class ReplayInProgressException extends RuntimeException implements ErrorKind.Carrier {
         ReplayInProgressException(String name) {
             super("Projection '" + name + "' is being rebuilt; try again when GET /projections shows it caught up");
         }
 
         @Override
-        public io.aether.domain.ErrorKind kind() {
-            return io.aether.domain.ErrorKind.CONFLICT;
+        public ErrorKind kind() {
+            return ErrorKind.CONFLICT;
         }
     }
 
@@ -128,9 +127,8 @@ public class ProjectionReplays implements DisposableBean {
 
     /** The position a running scan has reached, or empty when no scan of this group runs. */
     public OptionalLong scanPosition(String processingGroup) {
-        return Optional.ofNullable(scans.get(processingGroup))
-                .map(p -> OptionalLong.of(p.get()))
-                .orElse(OptionalLong.empty());
+        AtomicLong position = scans.get(processingGroup);
+        return position == null ? OptionalLong.empty() : OptionalLong.of(position.get());
     }
 
     private void scan(StreamingEventProcessor processor, BulkReplay projection, AtomicLong position) {

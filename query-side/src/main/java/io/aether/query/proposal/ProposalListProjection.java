@@ -125,11 +125,15 @@ public class ProposalListProjection implements BulkReplay {
     }
 
     /** One event of a proposal with its version (sequence number + 1) and timestamp. */
-    record Change(ProposalEvent event, int version, Instant at) {}
+    record Change(ProposalEvent event, int version, Instant at) {
+        static Change of(ProposalEvent event, long sequenceNumber, Instant at) {
+            return new Change(event, Math.toIntExact(sequenceNumber + 1), at);
+        }
+    }
 
     @EventHandler
     void on(ProposalEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
-        batch.add(e.proposalId(), new Change(e, Math.toIntExact(seq + 1), at));
+        batch.add(e.proposalId(), Change.of(e, seq, at));
     }
 
     @Override
@@ -150,7 +154,7 @@ public class ProposalListProjection implements BulkReplay {
             ProposalEvent event = (ProposalEvent) message.getPayload();
             changesByRow
                     .computeIfAbsent(event.proposalId(), k -> new ArrayList<>())
-                    .add(new Change(event, Math.toIntExact(message.getSequenceNumber() + 1), message.getTimestamp()));
+                    .add(Change.of(event, message.getSequenceNumber(), message.getTimestamp()));
         }
         write(changesByRow);
     }
@@ -209,7 +213,7 @@ public class ProposalListProjection implements BulkReplay {
             // that appeared since the read fails the batch as a duplicate key, which is retried.
             batches.batchUpdate(INSERT, inserts, INSERT_TYPES);
         }
-        updates.forEach((sql, rows) -> requireAll(batches.batchUpdate(sql, rows, updateTypes(sql)), "update"));
+        updates.forEach((sql, rows) -> requireAll(batches.batchUpdate(sql, rows, updateTypes(sql))));
         List<Object[]> countArgs = counts.entrySet().stream()
                 .filter(c -> c.getValue() != 0)
                 .map(c -> new Object[] {c.getKey(), c.getValue()})
@@ -221,13 +225,13 @@ public class ProposalListProjection implements BulkReplay {
 
     /**
      * The rows were read at the start of this batch and a segment owns all events of its proposals,
-     * so every write must hit its row; if not, fail the batch (it is retried and re-reads the rows)
+     * so every update must hit its row; if not, fail the batch (it is retried and re-reads the rows)
      * rather than let the counts drift.
      */
-    private static void requireAll(int[] results, String what) {
+    private static void requireAll(int[] results) {
         for (int r : results) {
             if (r == 0) {
-                throw new IllegalStateException("proposal_list changed under the projection: an " + what
+                throw new IllegalStateException("proposal_list changed under the projection: an update"
                         + " of this batch found its row in another state; the batch is retried");
             }
         }
