@@ -40,21 +40,22 @@ public class EventStoreConfiguration {
      */
     static final Duration FETCH_DELAY = Duration.ofSeconds(1);
     /**
-     * The store's shared cache of recent events, and how often a consumer that fell behind it is
-     * moved to a stream of its own. A consumer behind the cache keeps every cached event after its
-     * position alive until then: with Axon's defaults (10,000 events, 10 s) a burst of 100,000
-     * events (an import, another node catching up) filled a 256 MiB heap while a projection worked
-     * through it. Live traffic needs only the newest few events.
+     * The store's shared cache of recent events (also the most its producer reads in one go, see
+     * {@link BoundedFetchStorageEngine}), and how often a consumer that fell behind it is moved to
+     * a stream of its own. A consumer behind the cache keeps every cached event after its position
+     * alive until then: with Axon's defaults (10,000 events, 10 s) a burst of 100,000 events (an
+     * import, another node catching up) filled a 256 MiB heap while a projection worked through
+     * it. Live traffic needs only the newest few events.
      */
     static final int CACHED_EVENTS = 1_000;
 
-    static final Duration CLEANUP_DELAY = Duration.ofSeconds(1);
+    static final Duration CLEANUP_DELAY = Duration.ofMillis(100);
 
     /** Axon's auto-configured embedded store, with streams that call back when events arrive. */
     @Bean
     NotifyingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedFetchStorageEngine(storageEngine, CACHED_EVENTS))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(FETCH_DELAY.toMillis())
