@@ -2,6 +2,7 @@ package io.aether.domain.agent;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 import java.util.Map;
 import java.util.Set;
 

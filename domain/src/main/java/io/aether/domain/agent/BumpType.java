@@ -2,6 +2,7 @@ package io.aether.domain.agent;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 
 /** Which part of the semantic version a promotion raises. */
 public enum BumpType {

@@ -1,5 +1,7 @@
 package io.aether.domain.agent;
 
+import io.aether.domain.WireValues;
+
 /** The two versioned parts of an agent. */
 public enum VersionKind {
     CONFIG,

@@ -2,6 +2,7 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 
 /** Lifecycle status of a proposal; the wire value is the lower-case name. */
 public enum ProposalStatus {

@@ -2,6 +2,7 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 
 /** What a proposal changes in Home Assistant; the wire value is the lower-case name. */
 public enum ProposalType {

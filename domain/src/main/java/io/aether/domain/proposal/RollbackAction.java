@@ -1,6 +1,7 @@
 package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 
 /** What a rollback does to Home Assistant; recorded in the rollback events. */
 public enum RollbackAction {

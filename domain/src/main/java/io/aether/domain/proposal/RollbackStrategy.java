@@ -2,6 +2,7 @@ package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.aether.domain.WireValues;
 
 /** How a rollback re-establishes the earlier version in Home Assistant. */
 public enum RollbackStrategy {

@@ -1,18 +1,18 @@
-package io.aether.domain.proposal;
+package io.aether.domain;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Enums travel as their lower-case names; parsing names the allowed values when it fails. */
-final class WireValues {
+public final class WireValues {
     private WireValues() {}
 
-    static String of(Enum<?> value) {
+    public static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
     }
 
-    static <E extends Enum<E>> E parse(E[] values, String value, String what) {
+    public static <E extends Enum<E>> E parse(E[] values, String value, String what) {
         return Arrays.stream(values)
                 .filter(v -> of(v).equals(value))
                 .findFirst()
