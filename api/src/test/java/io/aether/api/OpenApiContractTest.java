@@ -91,6 +91,30 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void insightResponsesMatchTheDocument() {
+        Http.Response created = http.post("/api/v1/insights", """
+                {"type": "anomaly", "title": "Contract insight", "description": "d", "evidence": {"z": 4.2},
+                 "confidence": 0.5, "impact": "high", "entities": ["sensor.power"]}""");
+        check("POST", "/api/v1/insights", created);
+        String id = created.json().get("id").asText();
+        String one = "/api/v1/insights/{id}";
+        check("GET", "/api/v1/insights", http.get("/api/v1/insights?type=anomaly"));
+        check("GET", "/api/v1/insights/pending", http.get("/api/v1/insights/pending"));
+        check("GET", "/api/v1/insights/summary", http.get("/api/v1/insights/summary"));
+        check("GET", one, http.get("/api/v1/insights/" + id));
+        check("GET", one + "/history", http.get("/api/v1/insights/" + id + "/history"));
+        check("POST", one + "/review", http.post("/api/v1/insights/" + id + "/review", "{}"));
+        check("POST", one + "/action", http.post("/api/v1/insights/" + id + "/action", "{}"));
+        check("POST", one + "/dismiss", http.post("/api/v1/insights/" + id + "/dismiss", "{}"));
+        check("POST", "/api/v1/insights", http.post("/api/v1/insights", "{\"type\": \"nonsense\"}"));
+        check("DELETE", one, http.delete("/api/v1/insights/" + id));
+        check("GET", one, http.get("/api/v1/insights/" + id));
+
+        assertThat(statuses).contains(200, 201, 204, 404, 409);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void errorEnvelopesMatchTheDocument() {
         String id = createApproved();
         check("GET", PROPOSALS + "/" + UUID.randomUUID(), http.get(PROPOSALS + "/" + UUID.randomUUID()));

@@ -1,0 +1,90 @@
+package io.aether.api.insight;
+
+import io.aether.domain.actor.Actor;
+import io.aether.domain.eventlog.query.EventLogEntry;
+import io.aether.domain.eventlog.query.EventLogFilter;
+import io.aether.domain.eventlog.query.EventLogPage;
+import io.aether.domain.eventlog.query.FindEvents;
+import io.aether.domain.insight.CreateInsight;
+import io.aether.domain.insight.InsightCommand;
+import io.aether.domain.insight.InsightContent;
+import io.aether.domain.insight.InsightNotFoundException;
+import io.aether.domain.insight.InsightStatus;
+import io.aether.domain.insight.InsightType;
+import io.aether.domain.insight.query.FindInsight;
+import io.aether.domain.insight.query.GetInsightSummary;
+import io.aether.domain.insight.query.InsightList;
+import io.aether.domain.insight.query.InsightSummary;
+import io.aether.domain.insight.query.InsightView;
+import io.aether.domain.insight.query.ListInsights;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+
+/** Sends insight commands and queries. */
+@Service
+public class InsightService {
+    /** An insight's whole history fits one page: a handful of events each. */
+    static final int HISTORY_LIMIT = 500;
+
+    private static final String AGGREGATE_TYPE = "InsightAggregate";
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    public InsightService(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    public InsightList list(InsightType type, InsightStatus status, int limit, int offset) {
+        return query(new ListInsights(type, status, limit, offset), InsightList.class);
+    }
+
+    public InsightSummary summary() {
+        return query(new GetInsightSummary(), InsightSummary.class);
+    }
+
+    public InsightView get(UUID id) {
+        return Optional.ofNullable(query(new FindInsight(id), InsightView.class))
+                .orElseThrow(() -> new InsightNotFoundException(id));
+    }
+
+    public InsightView create(InsightContent content, Actor actor) {
+        UUID id = UUID.randomUUID();
+        commands.sendAndWait(new CreateInsight(id, content, actor));
+        return get(id);
+    }
+
+    /** Sends a review, action, dismissal or deletion; the answer is the insight after it. */
+    public void send(InsightCommand command) {
+        commands.sendAndWait(command);
+    }
+
+    /** The insight's events in order, from the audit log (a deleted insight's history too). */
+    public List<EventLogEntry> history(UUID id) {
+        EventLogFilter filter = new EventLogFilter(AGGREGATE_TYPE, id.toString(), null, null, null, null, null);
+        List<EventLogEntry> events = query(new FindEvents(filter, null, null, HISTORY_LIMIT, false), EventLogPage.class)
+                .items();
+        if (events.isEmpty()) {
+            throw new InsightNotFoundException(id);
+        }
+        return events;
+    }
+
+    private <R> R query(Object query, Class<R> type) {
+        try {
+            return queries.query(query, ResponseTypes.instanceOf(type)).get();
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while querying", e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.aether.domain.insight;
+
+import io.aether.domain.actor.Actor;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Mark an insight acted upon. */
+public record ActOnInsight(@TargetAggregateIdentifier UUID insightId, Actor actor, String label, String actionTaken)
+        implements InsightCommand {}

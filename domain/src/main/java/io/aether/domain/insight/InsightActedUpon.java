@@ -1,0 +1,9 @@
+package io.aether.domain.insight;
+
+import io.aether.domain.actor.Actor;
+import java.util.UUID;
+import org.axonframework.serialization.Revision;
+
+/** Someone acted on the insight; {@code label} is the {@code actioned_by} they gave (display only). */
+@Revision("1")
+public record InsightActedUpon(UUID insightId, Actor actor, String label, String actionTaken) implements InsightEvent {}

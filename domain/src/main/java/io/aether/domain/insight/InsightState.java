@@ -1,0 +1,20 @@
+package io.aether.domain.insight;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An insight as its events leave it; {@code version} is the number of events applied.
+ *
+ * @param dismissedAt when it was dismissed (the original set no time); null otherwise
+ */
+public record InsightState(
+        UUID insightId,
+        InsightContent content,
+        InsightStatus status,
+        Instant createdAt,
+        Instant reviewedAt,
+        Instant actionedAt,
+        Instant dismissedAt,
+        boolean deleted,
+        int version) {}

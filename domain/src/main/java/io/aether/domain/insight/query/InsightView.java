@@ -1,0 +1,17 @@
+package io.aether.domain.insight.query;
+
+import io.aether.domain.insight.InsightContent;
+import io.aether.domain.insight.InsightStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One insight as the read model holds it. */
+public record InsightView(
+        UUID id,
+        InsightContent content,
+        InsightStatus status,
+        Instant createdAt,
+        Instant reviewedAt,
+        Instant actionedAt,
+        Instant dismissedAt,
+        int version) {}
