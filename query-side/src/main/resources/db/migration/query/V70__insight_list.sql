@@ -19,6 +19,7 @@ CREATE TABLE insight_list (
     reviewed_at     TIMESTAMPTZ,
     actioned_at     TIMESTAMPTZ,
     dismissed_at    TIMESTAMPTZ,
+    proposal_id     UUID,
     version         INTEGER          NOT NULL
 );
 CREATE INDEX insight_list_newest ON insight_list (created_at DESC, id DESC);

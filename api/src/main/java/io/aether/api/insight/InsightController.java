@@ -3,7 +3,6 @@ package io.aether.api.insight;
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.eventlog.query.EventLogEntry;
-import io.aether.domain.insight.ActOnInsight;
 import io.aether.domain.insight.DeleteInsight;
 import io.aether.domain.insight.DismissInsight;
 import io.aether.domain.insight.InsightContent;
@@ -128,15 +127,17 @@ public class InsightController {
     }
 
     @PostMapping("/{id}/action")
-    @Operation(summary = "Mark an insight acted upon (final)")
+    @Operation(
+            summary = "Mark an insight acted upon (final); create_automation=true first creates the proposal in its "
+                    + "evidence.suggested_automation and links the two")
     public InsightResponses.Insight action(
             @PathVariable UUID id, @Valid @RequestBody InsightRequests.Action request, Actor actor) {
-        if (Boolean.TRUE.equals(request.createAutomation())) {
-            throw ApiException.validation("create_automation is not supported yet: create the proposal with "
-                    + "POST /api/v1/proposals and act on the insight with create_automation false");
-        }
-        insights.send(new ActOnInsight(id, actor, label(request.actionedBy()), request.actionTaken()));
-        return get(id);
+        return InsightResponses.Insight.of(insights.act(
+                id,
+                actor,
+                label(request.actionedBy()),
+                request.actionTaken(),
+                Boolean.TRUE.equals(request.createAutomation())));
     }
 
     @PostMapping("/{id}/dismiss")

@@ -42,8 +42,8 @@ public final class InsightRequests {
             @Size(max = 2000) String comment) {}
 
     /**
-     * actioned_by is a display label. create_automation=true is refused (422) until insights can
-     * carry a proposal: the original accepted it and did nothing.
+     * actioned_by is a display label. create_automation=true creates the proposal the insight's
+     * {@code evidence.suggested_automation} describes (the original accepted it and did nothing).
      */
     @Schema(name = "ActionRequest")
     public record Action(

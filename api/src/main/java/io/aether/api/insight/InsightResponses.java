@@ -17,7 +17,10 @@ import java.util.UUID;
 public final class InsightResponses {
     private InsightResponses() {}
 
-    /** The original's InsightResponse, plus {@code dismissed_at} and {@code version}. */
+    /**
+     * The original's InsightResponse, plus {@code dismissed_at}, {@code proposal_id} (the proposal
+     * created from it) and {@code version}.
+     */
     @Schema(name = "InsightResponse")
     public record Insight(
             UUID id,
@@ -38,6 +41,7 @@ public final class InsightResponses {
             Instant reviewedAt,
             Instant actionedAt,
             Instant dismissedAt,
+            UUID proposalId,
             int version) {
 
         static Insight of(InsightView view) {
@@ -61,6 +65,7 @@ public final class InsightResponses {
                     view.reviewedAt(),
                     view.actionedAt(),
                     view.dismissedAt(),
+                    view.proposalId(),
                     view.version());
         }
     }

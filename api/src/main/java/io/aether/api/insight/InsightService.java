@@ -1,11 +1,14 @@
 package io.aether.api.insight;
 
+import io.aether.api.proposal.ProposalService;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.eventlog.query.EventLogEntry;
 import io.aether.domain.eventlog.query.EventLogFilter;
 import io.aether.domain.eventlog.query.EventLogPage;
 import io.aether.domain.eventlog.query.FindEvents;
+import io.aether.domain.insight.ActOnInsight;
 import io.aether.domain.insight.CreateInsight;
+import io.aether.domain.insight.IllegalInsightTransitionException;
 import io.aether.domain.insight.InsightCommand;
 import io.aether.domain.insight.InsightContent;
 import io.aether.domain.insight.InsightNotFoundException;
@@ -17,6 +20,7 @@ import io.aether.domain.insight.query.InsightList;
 import io.aether.domain.insight.query.InsightSummary;
 import io.aether.domain.insight.query.InsightView;
 import io.aether.domain.insight.query.ListInsights;
+import io.aether.domain.proposal.ProposalContent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,10 +40,15 @@ public class InsightService {
     private static final String AGGREGATE_TYPE = "InsightAggregate";
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ProposalService proposals;
+    private final SuggestedAutomation suggestions;
 
-    public InsightService(CommandGateway commands, QueryGateway queries) {
+    public InsightService(
+            CommandGateway commands, QueryGateway queries, ProposalService proposals, SuggestedAutomation suggestions) {
         this.commands = commands;
         this.queries = queries;
+        this.proposals = proposals;
+        this.suggestions = suggestions;
     }
 
     public InsightList list(InsightType type, InsightStatus status, int limit, int offset) {
@@ -61,9 +70,30 @@ public class InsightService {
         return get(id);
     }
 
-    /** Sends a review, action, dismissal or deletion; the answer is the insight after it. */
+    /** Sends a review, dismissal or deletion. */
     public void send(InsightCommand command) {
         commands.sendAndWait(command);
+    }
+
+    /**
+     * Marks the insight acted upon. With {@code createAutomation}, first creates the proposal its
+     * evidence suggests (linked to the insight) and records its id on the insight. The two are
+     * separate commands: should the insight change in between (dismissed by someone else), the
+     * proposal stays, naming its source, and the answer is the 409.
+     */
+    public InsightView act(UUID id, Actor actor, String label, String actionTaken, boolean createAutomation) {
+        UUID proposalId = null;
+        if (createAutomation) {
+            InsightView insight = get(id);
+            if (insight.status().isFinal()) {
+                throw new IllegalInsightTransitionException("Cannot create an automation from an insight in status '"
+                        + insight.status().wire() + "' (it is final)");
+            }
+            ProposalContent content = suggestions.of(insight);
+            proposalId = proposals.create(content, actor).id();
+        }
+        commands.sendAndWait(new ActOnInsight(id, actor, label, actionTaken, proposalId));
+        return get(id);
     }
 
     /** The insight's events in order, from the audit log (a deleted insight's history too). */

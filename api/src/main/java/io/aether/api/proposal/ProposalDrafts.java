@@ -84,7 +84,8 @@ public class ProposalDrafts {
                 mode,
                 serviceCall,
                 dashboardConfig,
-                request.conversationId());
+                request.conversationId(),
+                null);
     }
 
     private static ProposalType detectType(JsonNode parsed) {

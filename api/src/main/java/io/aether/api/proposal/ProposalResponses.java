@@ -17,7 +17,8 @@ public final class ProposalResponses {
     private ProposalResponses() {}
 
     /**
-     * ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal).
+     * ProposalResponse of the original contract, plus {@code version} (the ETag of the proposal)
+     * and {@code source_insight_id} (the insight it was created from, if any).
      * The original's review fields are not tracked by Aether and always null.
      */
     @Schema(name = "ProposalResponse")
@@ -43,6 +44,7 @@ public final class ProposalResponses {
             Instant createdAt,
             Instant updatedAt,
             JsonNode dashboardConfig,
+            UUID sourceInsightId,
             int version) {
 
         public static Proposal of(ProposalView v) {
@@ -68,6 +70,7 @@ public final class ProposalResponses {
                     v.createdAt(),
                     v.updatedAt(),
                     v.dashboardConfig(),
+                    v.sourceInsightId(),
                     v.version());
         }
 

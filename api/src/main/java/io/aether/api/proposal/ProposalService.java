@@ -223,7 +223,8 @@ public class ProposalService {
                                 view.mode(),
                                 view.serviceCall(),
                                 view.dashboardConfig(),
-                                view.conversationId()),
+                                view.conversationId(),
+                                view.sourceInsightId()),
                         AutomationConfig.haAutomationId(view.id()))
                 : view.proposalType() == ProposalType.DASHBOARD
                         ? view.dashboardConfig()

@@ -203,9 +203,6 @@ class InsightEndpointsTest extends IntegrationTest {
 
         String id = createInsight("recommendation", "low");
         before = eventCount();
-        Http.Response automation = http.post(INSIGHTS + "/" + id + "/action", "{\"create_automation\": true}");
-        assertStatus(automation, 422);
-        assertThat(automation.json().get("error").get("message").asText()).contains("create_automation");
         assertStatus(http.post(INSIGHTS + "/" + id + "/review", "{\"reviewed_by\": 42, \"comment\": []}"), 400, 422);
         assertStatus(http.post(INSIGHTS + "/" + id + "/review", (String) null), 400, 415, 422);
         String missing = UUID.randomUUID().toString();
@@ -215,6 +212,74 @@ class InsightEndpointsTest extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(before);
         assertThat(http.get(INSIGHTS + "/" + id).json().get("status").asText()).isEqualTo("generated");
         assertThat(anonymous.get(INSIGHTS).status()).isEqualTo(401);
+    }
+
+    @Test
+    void actingWithCreateAutomationCreatesTheSuggestedProposalAndLinksBoth() {
+        String suggestion = """
+                {"name": "Hall light at motion after sunset",
+                 "trigger": [{"trigger": "state", "entity_id": ["binary_sensor.hall_motion"], "to": ["on"]}],
+                 "conditions": [{"condition": "sun", "after": "sunset"}],
+                 "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}]}""";
+        Http.Response created = http.post(
+                INSIGHTS,
+                insight("automation_gap", unique("Hall light by hand"), "medium")
+                        .replace("{\"kwh\": 12.5}", "{\"days\": 5, \"suggested_automation\": " + suggestion + "}"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        Http.Response acted = http.post(
+                INSIGHTS + "/" + id + "/action", "{\"create_automation\": true, \"action_taken\": \"automate it\"}");
+        assertThat(acted.status()).as(acted.body()).isEqualTo(200);
+        assertThat(acted.json().get("status").asText()).isEqualTo("acted_upon");
+        String proposalId = acted.json().get("proposal_id").asText();
+
+        JsonNode proposal = proposal(proposalId);
+        assertThat(proposal.get("status").asText()).isEqualTo("proposed");
+        assertThat(proposal.get("source_insight_id").asText()).isEqualTo(id);
+        assertThat(proposal.get("name").asText()).isEqualTo("Hall light at motion after sunset");
+        assertThat(proposal.get("conditions").get(0).get("condition").asText()).isEqualTo("sun");
+        JsonNode listed = item(http.get("/api/v1/proposals?limit=500").json(), proposalId);
+        assertThat(listed.get("source_insight_id").asText()).isEqualTo(id);
+        assertThat(http.get(INSIGHTS + "/" + id).json().get("proposal_id").asText())
+                .isEqualTo(proposalId);
+        assertThat(item(http.get(INSIGHTS + "?limit=500").json(), id)
+                        .get("proposal_id")
+                        .asText())
+                .isEqualTo(proposalId);
+        JsonNode events = http.get(INSIGHTS + "/" + id + "/history").json().get("events");
+        assertThat(events.get(events.size() - 1)
+                        .get("payload")
+                        .get("proposalId")
+                        .asText())
+                .isEqualTo(proposalId);
+
+        long before = eventCount();
+        Http.Response again = http.post(INSIGHTS + "/" + id + "/action", "{\"create_automation\": true}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(eventCount()).as("no second proposal").isEqualTo(before);
+    }
+
+    @Test
+    void createAutomationWithoutAUsableSuggestionIsRefusedAndRecordsNothing() {
+        String none = createInsight("recommendation", "low");
+        Http.Response broken = http.post(
+                INSIGHTS,
+                insight("automation_gap", unique("no trigger"), "low")
+                        .replace(
+                                "{\"kwh\": 12.5}",
+                                "{\"suggested_automation\": {\"name\": \"No trigger\", \"mode\": \"sometimes\"}}"));
+        String bad = broken.json().get("id").asText();
+        long before = eventCount();
+
+        Http.Response missing = http.post(INSIGHTS + "/" + none + "/action", "{\"create_automation\": true}");
+        assertStatus(missing, 422);
+        assertThat(missing.json().get("error").get("message").asText()).contains("suggested_automation");
+        Http.Response invalid = http.post(INSIGHTS + "/" + bad + "/action", "{\"create_automation\": true}");
+        assertStatus(invalid, 422);
+        assertThat(invalid.json().get("error").get("message").asText()).contains("mode");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(http.get(INSIGHTS + "/" + bad).json().get("status").asText()).isEqualTo("generated");
     }
 
     @Test
@@ -258,6 +323,16 @@ class InsightEndpointsTest extends IntegrationTest {
 
     private static long delta(JsonNode after, JsonNode before, String map, String key) {
         return after.get(map).path(key).asLong() - before.get(map).path(key).asLong();
+    }
+
+    /** The item of a list answer with this id. */
+    private static JsonNode item(JsonNode list, String id) {
+        for (JsonNode item : list.get("items")) {
+            if (item.get("id").asText().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id + " in " + list);
     }
 
     private static List<String> ids(JsonNode list) {

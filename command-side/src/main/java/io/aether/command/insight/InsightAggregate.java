@@ -71,7 +71,8 @@ public class InsightAggregate {
     @CommandHandler
     public void handle(ActOnInsight command) {
         if (moveTo(InsightStatus.ACTED_UPON, "act on", InsightStatus.GENERATED, InsightStatus.REVIEWED)) {
-            apply(new InsightActedUpon(id, actorOf(command.actor()), command.label(), command.actionTaken()));
+            apply(new InsightActedUpon(
+                    id, actorOf(command.actor()), command.label(), command.actionTaken(), command.proposalId()));
         }
     }
 

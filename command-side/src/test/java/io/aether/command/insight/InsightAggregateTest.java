@@ -43,7 +43,7 @@ class InsightAggregateTest {
             null);
     private static final InsightCreated CREATED = new InsightCreated(ID, CONTENT, ALICE);
     private static final InsightReviewed REVIEWED = new InsightReviewed(ID, ALICE, "Alice", "checked");
-    private static final InsightActedUpon ACTED = new InsightActedUpon(ID, ALICE, null, "fixed the seal");
+    private static final InsightActedUpon ACTED = new InsightActedUpon(ID, ALICE, null, "fixed the seal", null);
     private static final InsightDismissed DISMISSED = new InsightDismissed(ID, ALICE, "known");
 
     private AggregateTestFixture<InsightAggregate> fixture;
@@ -88,7 +88,7 @@ class InsightAggregateTest {
                 .when(new ReviewInsight(ID, ALICE, "Alice", "checked"))
                 .expectEvents(REVIEWED);
         fixture.given(CREATED)
-                .when(new ActOnInsight(ID, ALICE, null, "fixed the seal"))
+                .when(new ActOnInsight(ID, ALICE, null, "fixed the seal", null))
                 .expectEvents(ACTED);
         fixture.given(CREATED).when(new DismissInsight(ID, ALICE, "known")).expectEvents(DISMISSED);
     }
@@ -99,7 +99,7 @@ class InsightAggregateTest {
                 .when(new ReviewInsight(ID, ALICE, null, null))
                 .expectNoEvents();
         fixture.given(CREATED, REVIEWED)
-                .when(new ActOnInsight(ID, ALICE, null, "fixed the seal"))
+                .when(new ActOnInsight(ID, ALICE, null, "fixed the seal", null))
                 .expectEvents(ACTED);
         fixture.given(CREATED, REVIEWED)
                 .when(new DismissInsight(ID, ALICE, "known"))
@@ -109,7 +109,7 @@ class InsightAggregateTest {
     @Test
     void actedUponIsFinal() {
         fixture.given(CREATED, ACTED)
-                .when(new ActOnInsight(ID, ALICE, null, null))
+                .when(new ActOnInsight(ID, ALICE, null, null, null))
                 .expectNoEvents();
         fixture.given(CREATED, ACTED)
                 .when(new ReviewInsight(ID, ALICE, null, null))
@@ -129,7 +129,7 @@ class InsightAggregateTest {
                 .when(new ReviewInsight(ID, ALICE, null, null))
                 .expectException(IllegalInsightTransitionException.class);
         fixture.given(CREATED, DISMISSED)
-                .when(new ActOnInsight(ID, ALICE, null, null))
+                .when(new ActOnInsight(ID, ALICE, null, null, null))
                 .expectException(IllegalInsightTransitionException.class);
     }
 

@@ -105,7 +105,8 @@ class ProposalAggregateTest {
                 "single",
                 null,
                 null,
-                "conv-1");
+                "conv-1",
+                null);
     }
 
     // ---- histories: the events that lead to each reachable status ----

@@ -70,6 +70,7 @@ class ProposalDeploymentProcessTest {
             "single",
             null,
             null,
+            null,
             null);
     private static final JsonNode CONFIG_A = AutomationConfig.build(CONTENT, HA_ID);
     private static final JsonNode CONFIG_B = JSON.objectNode().put("id", HA_ID).put("alias", "B");

@@ -55,6 +55,7 @@ class ProposalOperationDeadlineTest {
             "single",
             null,
             null,
+            null,
             null);
     private static final JsonNode CONFIG = AutomationConfig.build(CONTENT, HA_ID);
 

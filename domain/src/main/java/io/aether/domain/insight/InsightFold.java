@@ -1,8 +1,9 @@
 package io.aether.domain.insight;
 
 import java.time.Instant;
+import java.util.UUID;
 
-/** The one pure fold of insight events: used by the aggregate and the list projection's tests. */
+/** The one pure fold of insight events: used by the aggregate and by the current-insight query. */
 public final class InsightFold {
     private InsightFold() {}
 
@@ -10,47 +11,20 @@ public final class InsightFold {
     public static InsightState apply(InsightState state, Object event, Instant at) {
         if (event instanceof InsightCreated e) {
             return new InsightState(
-                    e.insightId(), e.content(), InsightStatus.GENERATED, at, null, null, null, false, 1);
+                    e.insightId(), e.content(), InsightStatus.GENERATED, at, null, null, null, null, false, 1);
         }
         if (state == null || !(event instanceof InsightEvent)) {
             return state;
         }
         int version = state.version() + 1;
         if (event instanceof InsightReviewed) {
-            return new InsightState(
-                    state.insightId(),
-                    state.content(),
-                    InsightStatus.REVIEWED,
-                    state.createdAt(),
-                    at,
-                    null,
-                    null,
-                    false,
-                    version);
+            return moved(state, InsightStatus.REVIEWED, at, null, null, null, version);
         }
-        if (event instanceof InsightActedUpon) {
-            return new InsightState(
-                    state.insightId(),
-                    state.content(),
-                    InsightStatus.ACTED_UPON,
-                    state.createdAt(),
-                    state.reviewedAt(),
-                    at,
-                    null,
-                    false,
-                    version);
+        if (event instanceof InsightActedUpon e) {
+            return moved(state, InsightStatus.ACTED_UPON, state.reviewedAt(), at, null, e.proposalId(), version);
         }
         if (event instanceof InsightDismissed) {
-            return new InsightState(
-                    state.insightId(),
-                    state.content(),
-                    InsightStatus.DISMISSED,
-                    state.createdAt(),
-                    state.reviewedAt(),
-                    null,
-                    at,
-                    false,
-                    version);
+            return moved(state, InsightStatus.DISMISSED, state.reviewedAt(), null, at, null, version);
         }
         if (event instanceof InsightDeleted) {
             return new InsightState(
@@ -61,9 +35,31 @@ public final class InsightFold {
                     state.reviewedAt(),
                     state.actionedAt(),
                     state.dismissedAt(),
+                    state.proposalId(),
                     true,
                     version);
         }
         return state;
+    }
+
+    private static InsightState moved(
+            InsightState state,
+            InsightStatus status,
+            Instant reviewedAt,
+            Instant actionedAt,
+            Instant dismissedAt,
+            UUID proposalId,
+            int version) {
+        return new InsightState(
+                state.insightId(),
+                state.content(),
+                status,
+                state.createdAt(),
+                reviewedAt,
+                actionedAt,
+                dismissedAt,
+                proposalId,
+                false,
+                version);
     }
 }

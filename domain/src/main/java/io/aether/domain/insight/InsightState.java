@@ -7,6 +7,7 @@ import java.util.UUID;
  * An insight as its events leave it; {@code version} is the number of events applied.
  *
  * @param dismissedAt when it was dismissed (the original set no time); null otherwise
+ * @param proposalId  the proposal created from it when it was acted upon, or null
  */
 public record InsightState(
         UUID insightId,
@@ -16,5 +17,6 @@ public record InsightState(
         Instant reviewedAt,
         Instant actionedAt,
         Instant dismissedAt,
+        UUID proposalId,
         boolean deleted,
         int version) {}

@@ -1,10 +1,13 @@
 package io.aether.domain.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
 
 /**
  * What a proposal proposes. Free-form Home Assistant structures (trigger, conditions, actions,
  * service call, dashboard config) are kept as JSON exactly as the author gave them.
+ *
+ * @param sourceInsightId the insight it was created from ({@code create_automation}), or null
  */
 public record ProposalContent(
         ProposalType proposalType,
@@ -16,4 +19,5 @@ public record ProposalContent(
         String mode,
         JsonNode serviceCall,
         JsonNode dashboardConfig,
-        String conversationId) {}
+        String conversationId,
+        UUID sourceInsightId) {}

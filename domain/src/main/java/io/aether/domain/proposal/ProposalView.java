@@ -27,6 +27,7 @@ public record ProposalView(
         String rejectionReason,
         Instant createdAt,
         Instant updatedAt,
+        UUID sourceInsightId,
         int version) {
 
     public static ProposalView of(ProposalState s) {
@@ -53,6 +54,7 @@ public record ProposalView(
                 s.rejectionReason(),
                 s.createdAt(),
                 s.updatedAt(),
+                c.sourceInsightId(),
                 s.version());
     }
 }

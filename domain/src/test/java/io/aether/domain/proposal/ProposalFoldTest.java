@@ -31,6 +31,7 @@ class ProposalFoldTest {
             "single",
             null,
             null,
+            null,
             null);
     private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 

@@ -84,7 +84,12 @@ public class InsightListProjection {
 
     @EventHandler
     void on(InsightActedUpon event, @SequenceNumber long seq, @Timestamp Instant at) {
-        moveTo(event.insightId(), InsightStatus.ACTED_UPON, "actioned_at", seq, at);
+        if (moveTo(event.insightId(), InsightStatus.ACTED_UPON, "actioned_at", seq, at) && event.proposalId() != null) {
+            jdbc.sql("UPDATE insight_list SET proposal_id = :proposal WHERE id = :id")
+                    .param("proposal", event.proposalId())
+                    .param("id", event.insightId())
+                    .update();
+        }
     }
 
     @EventHandler
@@ -107,19 +112,22 @@ public class InsightListProjection {
         jdbc.sql("TRUNCATE insight_list, insight_counts").update();
     }
 
-    /** {@code column} is one of this class's constants, never input. */
-    private void moveTo(UUID id, InsightStatus status, String column, long seq, Instant at) {
-        current(id, seq).ifPresent(row -> {
-            jdbc.sql("UPDATE insight_list SET status = :status, " + column
-                            + " = :at, version = :version WHERE id = :id")
-                    .param("status", status.wire())
-                    .param("at", utc(at))
-                    .param("version", Math.toIntExact(seq + 1))
-                    .param("id", id)
-                    .update();
-            count(row.type(), row.status(), row.impact(), -1);
-            count(row.type(), status.wire(), row.impact(), 1);
-        });
+    /** Whether the row moved; {@code column} is one of this class's constants, never input. */
+    private boolean moveTo(UUID id, InsightStatus status, String column, long seq, Instant at) {
+        return current(id, seq)
+                .map(row -> {
+                    jdbc.sql("UPDATE insight_list SET status = :status, " + column
+                                    + " = :at, version = :version WHERE id = :id")
+                            .param("status", status.wire())
+                            .param("at", utc(at))
+                            .param("version", Math.toIntExact(seq + 1))
+                            .param("id", id)
+                            .update();
+                    count(row.type(), row.status(), row.impact(), -1);
+                    count(row.type(), status.wire(), row.impact(), 1);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** The row as it is, if the event at {@code seq} is newer than it (else the event was applied already). */

@@ -76,6 +76,7 @@ public class InsightQueries {
                 state.reviewedAt(),
                 state.actionedAt(),
                 state.dismissedAt(),
+                state.proposalId(),
                 state.version());
     }
 
@@ -147,6 +148,7 @@ public class InsightQueries {
                     instant(rs.getTimestamp("reviewed_at")),
                     instant(rs.getTimestamp("actioned_at")),
                     instant(rs.getTimestamp("dismissed_at")),
+                    rs.getObject("proposal_id", UUID.class),
                     rs.getInt("version"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("insight_list holds JSON it cannot read", e);

@@ -58,9 +58,10 @@ public class ProposalListProjection implements BulkReplay {
     private static final String INSERT = """
             INSERT INTO proposal_list (id, proposal_type, conversation_id, name, description, trigger, conditions,
                 actions, mode, service_call, dashboard_config, status, ha_automation_id, proposed_at, approved_at,
-                approved_by, deployed_at, rolled_back_at, rejection_reason, created_at, updated_at, version)
+                approved_by, deployed_at, rolled_back_at, rejection_reason, created_at, updated_at, version,
+                source_insight_id)
             VALUES (?, ?, ?, ?, ?, CAST(? AS json), CAST(? AS json), CAST(? AS json), ?, CAST(? AS json),
-                CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String COUNT = """
             INSERT INTO proposal_list_count (status, n) VALUES (?, ?)
             ON CONFLICT (status) DO UPDATE SET n = proposal_list_count.n + EXCLUDED.n""";
@@ -90,7 +91,8 @@ public class ProposalListProjection implements BulkReplay {
         TEXT,
         TIME,
         TIME,
-        Types.INTEGER
+        Types.INTEGER,
+        ID
     };
     /** SQL types of the columns an update sets: typed nulls spare the driver a metadata round trip. */
     private static final Map<String, Integer> COLUMN_TYPES = Map.of(
@@ -284,7 +286,8 @@ public class ProposalListProjection implements BulkReplay {
             s.get("rejection_reason"),
             row.createdAt,
             s.get("updated_at"),
-            row.version
+            row.version,
+            c.sourceInsightId()
         };
     }
 

@@ -90,6 +90,7 @@ public class ProposalListQueries {
                 rs.getString("rejection_reason"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
+                rs.getObject("source_insight_id", UUID.class),
                 rs.getInt("version"));
     }
 

@@ -61,6 +61,7 @@ class ProposalHistoryQueriesTest {
                         "single",
                         null,
                         null,
+                        null,
                         null),
                 "automation.porch",
                 OWNER));

@@ -14,4 +14,5 @@ public record InsightView(
         Instant reviewedAt,
         Instant actionedAt,
         Instant dismissedAt,
+        UUID proposalId,
         int version) {}
