@@ -335,6 +335,7 @@ class HomeAssistantWebSocketClientTest {
         ha.ignoreWebSocketCommand("ping", true);
         await(() -> client.connectionCount() >= 2, "reconnected after a missing pong");
         ha.ignoreWebSocketCommand("ping", false);
+        sleep(700); // a ping sent just before has timed out (300 ms) and its socket is replaced
         await(client::connected, "connected again");
         assertThat(entityIds(client.getStates())).contains("light.hall");
     }
@@ -456,6 +457,15 @@ class HomeAssistantWebSocketClientTest {
         Throwable thrown = catchThrowable(call::run);
         assertThat(thrown).isInstanceOf(HomeAssistantCommandException.class);
         return ((HomeAssistantCommandException) thrown).code();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
