@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * and quirks follow HA's code (per the shared home-assistant-api.md notes), e.g. GET of an absent
  * automation is 404 but DELETE of one is 400, and errors outside {"message":...} are plain text.
  * Thread-safe: handlers run on a small pool and all state sits behind one lock (HA's mutation_lock).
+ * The WebSocket API ({@link SimulatorWebSocket}) shares that state on a second port ({@link #wsUrl()}).
  */
 public final class HomeAssistantSimulator {
 
@@ -113,7 +114,6 @@ public final class HomeAssistantSimulator {
         this.webSocket =
                 new SimulatorWebSocket(this, token, address.getAddress().getHostAddress(), webSocketPort);
         reset();
-        states.listener(webSocket::stateChanged);
         server.start();
         try {
             webSocket.start();
@@ -247,10 +247,8 @@ public final class HomeAssistantSimulator {
             states.listener(null); // re-seeding fires no events
             states.clear();
             DemoHome.seed(states, mapper);
-            if (webSocket != null) {
-                webSocket.reset();
-                states.listener(webSocket::stateChanged);
-            }
+            webSocket.reset();
+            states.listener(webSocket::stateChanged);
             requests.clear();
             available = true;
         }
@@ -547,7 +545,7 @@ public final class HomeAssistantSimulator {
 
     /** A known service's effect (REST and WebSocket): the states it changed; BadRequest for bad data. */
     ArrayNode applyService(String domain, String service, JsonNode data, Context context) {
-        if (data != null && !data.isNull() && !data.isObject()) {
+        if (data != null && !data.isObject()) {
             throw new BadRequest();
         }
         List<String> targets = targets(domain, data);
