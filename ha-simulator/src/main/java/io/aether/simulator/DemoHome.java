@@ -2,6 +2,7 @@ package io.aether.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /** The seeded demo home: a handful of entities with the attributes their HA integrations report. */
 final class DemoHome {
@@ -109,6 +110,72 @@ final class DemoHome {
         c.put("version", VERSION);
         c.putArray("whitelist_external_dirs").add("/media").add("/config/www");
         return c;
+    }
+
+    /** An entity-registry row of the demo home: which integration made it and where it sits. */
+    record RegistryEntry(String entityId, String platform, String deviceId, String areaId, String originalName) {}
+
+    static final List<String[]> AREAS = List.of(
+            new String[] {"living_room", "Living room", "mdi:sofa"},
+            new String[] {"hall", "Hall", "mdi:door"},
+            new String[] {"kitchen", "Kitchen", "mdi:stove"});
+
+    /** id, name, manufacturer, model, area_id, integration domain. */
+    static final List<String[]> DEVICES = List.of(
+            new String[] {
+                "8f1c2a0b9d3e4f5a6b7c8d9e0f1a2b3c", "Living room lamp", "Signify", "LCA001", "living_room", "hue"
+            },
+            new String[] {"1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", "Hall lamp", "Signify", "LWA017", "hall", "hue"},
+            new String[] {"2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e", "Hall motion sensor", "Aqara", "RTCGQ11LM", "hall", "zha"
+            },
+            new String[] {"3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f", "Kitchen climate", "Aqara", "WSDCGQ11LM", "kitchen", "zha"
+            },
+            new String[] {"4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a", "Coffee plug", "IKEA", "E1603", "kitchen", "zha"});
+
+    static final List<RegistryEntry> ENTITIES = List.of(
+            new RegistryEntry("sun.sun", "sun", null, null, "Sun"),
+            new RegistryEntry("light.living_room", "hue", "8f1c2a0b9d3e4f5a6b7c8d9e0f1a2b3c", null, "Living room"),
+            new RegistryEntry("light.hall", "hue", "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d", null, "Hall"),
+            new RegistryEntry(
+                    "binary_sensor.hall_motion", "zha", "2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e", null, "Hall motion"),
+            new RegistryEntry(
+                    "sensor.kitchen_temperature",
+                    "zha",
+                    "3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f",
+                    null,
+                    "Kitchen temperature"),
+            new RegistryEntry(
+                    "switch.coffee_maker", "zha", "4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a", "kitchen", "Coffee maker"));
+
+    /** The stored input_boolean helper behind input_boolean.guest_mode (input_boolean/list shows it). */
+    static ObjectNode guestMode(ObjectMapper mapper) {
+        return mapper.createObjectNode()
+                .put("id", "guest_mode")
+                .put("name", "Guest mode")
+                .put("icon", "mdi:account-multiple");
+    }
+
+    /** The storage-mode dashboard "dashboard-home" as lovelace/dashboards/list shows it. */
+    static ObjectNode dashboard(ObjectMapper mapper) {
+        return mapper.createObjectNode()
+                .put("id", "dashboard_home")
+                .put("icon", "mdi:home")
+                .put("title", "Home")
+                .put("url_path", "dashboard-home")
+                .put("require_admin", false)
+                .put("show_in_sidebar", true)
+                .put("mode", "storage");
+    }
+
+    /** Its saved config: one view with an entities card. */
+    static ObjectNode dashboardConfig(ObjectMapper mapper) {
+        ObjectNode config = mapper.createObjectNode().put("title", "Home");
+        ObjectNode view =
+                config.putArray("views").addObject().put("title", "Home").put("path", "home");
+        ObjectNode card =
+                view.putArray("cards").addObject().put("type", "entities").put("title", "Lights");
+        card.putArray("entities").add("light.living_room").add("light.hall");
+        return config;
     }
 
     private static ObjectNode light(ObjectMapper mapper, String name, Integer brightness) {

@@ -17,6 +17,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * and quirks follow HA's code (per the shared home-assistant-api.md notes), e.g. GET of an absent
  * automation is 404 but DELETE of one is 400, and errors outside {"message":...} are plain text.
  * Thread-safe: handlers run on a small pool and all state sits behind one lock (HA's mutation_lock).
+ * The WebSocket API ({@link SimulatorWebSocket}) shares that state on a second port ({@link #wsUrl()}).
  */
 public final class HomeAssistantSimulator {
 
@@ -76,25 +78,26 @@ public final class HomeAssistantSimulator {
             List.of("alias", "description", "triggers", "trigger", "conditions", "condition", "actions", "action");
 
     private final String token;
-    private final ObjectMapper mapper = new ObjectMapper()
+    final ObjectMapper mapper = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // like json.loads: "{} x" is invalid
     /** The "user" that owns the token; HA stamps it on contexts of REST writes. */
-    private final String userId = UUID.randomUUID().toString().replace("-", "");
+    final String userId = UUID.randomUUID().toString().replace("-", "");
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final SimulatorWebSocket webSocket;
 
-    private final Object lock = new Object();
-    private final StateMachine states = new StateMachine(mapper);
+    final Object lock = new Object();
+    final StateMachine states = new StateMachine(mapper);
     /** automations.yaml: config id -> stored config, in file order. */
     private final Map<String, ObjectNode> automations = new LinkedHashMap<>();
     /** Entity registry for automations: config id -> entity_id, fixed once created. */
-    private final Map<String, String> automationEntities = new HashMap<>();
+    final Map<String, String> automationEntities = new HashMap<>();
 
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
     private volatile boolean available = true;
 
-    private HomeAssistantSimulator(InetSocketAddress address, String token) throws IOException {
+    private HomeAssistantSimulator(InetSocketAddress address, int webSocketPort, String token) throws IOException {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("token must not be blank");
         }
@@ -108,8 +111,17 @@ public final class HomeAssistantSimulator {
         this.server = HttpServer.create(address, 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
+        this.webSocket =
+                new SimulatorWebSocket(this, token, address.getAddress().getHostAddress(), webSocketPort);
         reset();
         server.start();
+        try {
+            webSocket.start();
+        } catch (RuntimeException e) {
+            server.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
     }
 
     /** Starts on the loopback interface; port 0 picks a free port. */
@@ -118,8 +130,16 @@ public final class HomeAssistantSimulator {
     }
 
     public static HomeAssistantSimulator start(InetSocketAddress address, String token) {
+        return start(address, 0, token);
+    }
+
+    /**
+     * REST on {@code address}; the WebSocket API on the same host at {@code webSocketPort} (0 picks
+     * a free port): the JDK's HttpServer cannot upgrade a connection, so unlike HA it is a second port.
+     */
+    public static HomeAssistantSimulator start(InetSocketAddress address, int webSocketPort, String token) {
         try {
-            return new HomeAssistantSimulator(address, token);
+            return new HomeAssistantSimulator(address, webSocketPort, token);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Home Assistant simulator on " + address, e);
         }
@@ -135,9 +155,55 @@ public final class HomeAssistantSimulator {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
+    /** {@code ws://host:port/api/websocket}; the port differs from {@link #port()} (see {@link #start}). */
+    public String wsUrl() {
+        String http = baseUrl();
+        String hostPart = http.substring("http://".length(), http.lastIndexOf(':'));
+        return "ws://" + hostPart + ":" + webSocket.port() + SimulatorWebSocket.PATH;
+    }
+
     public void stop() {
+        webSocket.shutdown();
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    // --- WebSocket test hooks -------------------------------------------------------------------
+
+    /** Drops every WebSocket connection and listens again on the same port, as a restarting HA does. */
+    public void restartWebSocket() {
+        webSocket.stop();
+        webSocket.start();
+    }
+
+    /** Drops every WebSocket connection and stops listening (new connections are refused) until started. */
+    public void stopWebSocket() {
+        webSocket.stop();
+    }
+
+    /** Listens again on the same port after {@link #stopWebSocket()}; a no-op while listening. */
+    public void startWebSocket() {
+        webSocket.start();
+    }
+
+    /** Open WebSocket connections (authenticated or not). */
+    public int webSocketConnections() {
+        return webSocket.connections();
+    }
+
+    /** Replies to WebSocket commands of this type go out after the delay, so later ones overtake them. */
+    public void delayWebSocketReplies(String type, Duration delay) {
+        webSocket.delay(type, delay);
+    }
+
+    /** true: commands of this type are accepted and never answered. */
+    public void ignoreWebSocketCommand(String type, boolean ignore) {
+        webSocket.ignore(type, ignore);
+    }
+
+    /** false: the token acts as a non-admin user, so admin-only commands answer {@code unauthorized}. */
+    public void setWebSocketAdmin(boolean admin) {
+        webSocket.admin(admin);
     }
 
     /** false makes every API view answer 503 with an empty body, as HA does while stopping. */
@@ -178,8 +244,11 @@ public final class HomeAssistantSimulator {
         synchronized (lock) {
             automations.clear();
             automationEntities.clear();
+            states.listener(null); // re-seeding fires no events
             states.clear();
             DemoHome.seed(states, mapper);
+            webSocket.reset();
+            states.listener(webSocket::stateChanged);
             requests.clear();
             available = true;
         }
@@ -205,7 +274,7 @@ public final class HomeAssistantSimulator {
     }
 
     /** A service call's data failed HA's schema; aiohttp turns that into a plain 400. */
-    private static final class BadRequest extends RuntimeException {
+    static final class BadRequest extends RuntimeException {
         BadRequest() {
             super(null, null, false, false);
         }
@@ -461,47 +530,58 @@ public final class HomeAssistantSimulator {
                 return json(400, message("Data should be valid JSON."));
             }
         }
-        if (!SERVICES.getOrDefault(domain, Set.of()).contains(service)) {
+        if (!knownService(domain, service)) {
             return plain(400, "400: Bad Request"); // ServiceNotFound -> HTTPBadRequest
         }
         if (req.query != null && Arrays.stream(req.query.split("&")).anyMatch(q -> q.startsWith("return_response"))) {
             return json(400, message("Service does not support responses. Remove return_response from request."));
         }
         try {
-            if (data != null && !data.isObject()) {
-                throw new BadRequest();
-            }
-            List<String> targets = targets(domain, data);
-            if (service.equals("reload")) {
-                return json(200, mapper.createArrayNode()); // nothing to reload: configs apply on save
-            }
-            Context context = StateMachine.newContext(userId);
-            ArrayNode changed = mapper.createArrayNode();
-            // Only states written with this call's context are returned, and only if something changed.
-            for (String entityId : targets) {
-                State current = states.get(entityId).orElseThrow();
-                String next = switch (service) {
-                    case "turn_on" -> "on";
-                    case "turn_off" -> "off";
-                    case "toggle" -> current.state().equals("on") ? "off" : "on";
-                    default -> current.state();
-                };
-                ObjectNode attributes = current.attributes().deepCopy();
-                if (domain.equals("light")) {
-                    next = applyBrightness(attributes, next, current, data);
-                }
-                if (service.equals("trigger")) { // actions are not run; only the bookkeeping HA shows
-                    attributes.put(
-                            "last_triggered", StateMachine.iso(Instant.now().truncatedTo(ChronoUnit.MICROS)));
-                }
-                if (states.set(entityId, next, attributes, context)) {
-                    changed.add(states.toJson(states.get(entityId).orElseThrow()));
-                }
-            }
-            return json(200, changed);
+            return json(200, applyService(domain, service, data, StateMachine.newContext(userId)));
         } catch (BadRequest e) {
             return plain(400, "400: Bad Request");
         }
+    }
+
+    /** A known service's effect (REST and WebSocket): the states it changed; BadRequest for bad data. */
+    ArrayNode applyService(String domain, String service, JsonNode data, Context context) {
+        if (data != null && !data.isObject()) {
+            throw new BadRequest();
+        }
+        List<String> targets = targets(domain, data);
+        ArrayNode changed = mapper.createArrayNode();
+        if (service.equals("reload")) {
+            return changed; // nothing to reload: configs apply on save
+        }
+        // Only states written with this call's context are returned, and only if something changed.
+        for (String entityId : targets) {
+            State current = states.get(entityId).orElseThrow();
+            String next = switch (service) {
+                case "turn_on" -> "on";
+                case "turn_off" -> "off";
+                case "toggle" -> current.state().equals("on") ? "off" : "on";
+                default -> current.state();
+            };
+            ObjectNode attributes = current.attributes().deepCopy();
+            if (domain.equals("light")) {
+                next = applyBrightness(attributes, next, current, data);
+            }
+            if (service.equals("trigger")) { // actions are not run; only the bookkeeping HA shows
+                attributes.put("last_triggered", StateMachine.iso(Instant.now().truncatedTo(ChronoUnit.MICROS)));
+            }
+            if (states.set(entityId, next, attributes, context)) {
+                changed.add(states.toJson(states.get(entityId).orElseThrow()));
+            }
+        }
+        return changed;
+    }
+
+    static Map<String, Set<String>> services() {
+        return SERVICES;
+    }
+
+    static boolean knownService(String domain, String service) {
+        return SERVICES.getOrDefault(domain, Set.of()).contains(service);
     }
 
     /** Light attributes follow the on/off state; brightness_pct is converted like HA (Python round). */
@@ -580,7 +660,7 @@ public final class HomeAssistantSimulator {
     }
 
     /** Entity registry id generation: {@code domain.slug}, then {@code _2}, {@code _3}... while taken. */
-    private String newEntityId(String domain, String slug) {
+    String newEntityId(String domain, String slug) {
         String base = domain + "." + slug;
         String candidate = base;
         for (int n = 2; states.contains(candidate) || automationEntities.containsValue(candidate); n++) {

@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
  * Runs the simulator standalone as a demo home until killed.
  * Port: first argument, else HA_SIM_PORT, else 8123. Token: HA_SIM_TOKEN, else "demo-token".
  * Bind address: HA_SIM_HOST, else 127.0.0.1 (set 0.0.0.0 to reach it from a container).
+ * WebSocket API ({@code /api/websocket}): HA_SIM_WS_PORT, else the REST port + 1 (the JDK's
+ * HttpServer cannot upgrade a connection, so it is a second port; real HA uses one).
  */
 public final class HomeAssistantSimulatorMain {
 
@@ -17,7 +19,9 @@ public final class HomeAssistantSimulatorMain {
         int port = Integer.parseInt(args.length > 0 ? args[0] : env("HA_SIM_PORT", "8123"));
         String token = env("HA_SIM_TOKEN", "demo-token");
         String host = env("HA_SIM_HOST", "127.0.0.1");
-        HomeAssistantSimulator simulator = HomeAssistantSimulator.start(new InetSocketAddress(host, port), token);
+        int wsPort = Integer.parseInt(env("HA_SIM_WS_PORT", String.valueOf(port == 0 ? 0 : port + 1)));
+        HomeAssistantSimulator simulator =
+                HomeAssistantSimulator.start(new InetSocketAddress(host, port), wsPort, token);
         // A home usually has automations its user made by hand; Aether must live alongside them.
         simulator.putAutomationConfig("1700000000000", new ObjectMapper().readTree("""
                 {"alias":"Hall light on motion","description":"Made by hand in the HA editor","mode":"single",
@@ -34,7 +38,8 @@ public final class HomeAssistantSimulatorMain {
                         },
                         "ha-simulator-shutdown"));
         // The token itself is not printed: it may be a real secret passed via the environment.
-        System.out.println("Home Assistant simulator listening on " + simulator.baseUrl() + " (token from "
+        System.out.println("Home Assistant simulator listening on " + simulator.baseUrl() + " and "
+                + simulator.wsUrl() + " (token from "
                 + (System.getenv("HA_SIM_TOKEN") == null ? "default 'demo-token'" : "HA_SIM_TOKEN") + ")");
         stopped.await();
     }

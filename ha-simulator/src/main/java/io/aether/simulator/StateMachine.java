@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * HA's state machine ({@code core.StateMachine}) reduced to what the REST API shows: states with
@@ -36,12 +37,21 @@ final class StateMachine {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    /** A state_changed event: old or new is null when the entity was added or removed. */
+    record Change(String entityId, State oldState, State newState, Context context) {}
+
     private final ObjectMapper mapper;
+    /** Told of every change that fires state_changed in HA; null while seeding. */
+    private Consumer<Change> listener;
     // Insertion order, like HA's dict: /api/states lists entities in the order they appeared.
     private final Map<String, State> states = new LinkedHashMap<>();
 
     StateMachine(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    void listener(Consumer<Change> listener) {
+        this.listener = listener;
     }
 
     Optional<State> get(String entityId) {
@@ -57,7 +67,11 @@ final class StateMachine {
     }
 
     boolean remove(String entityId) {
-        return states.remove(entityId) != null;
+        State old = states.remove(entityId);
+        if (old != null && listener != null) {
+            listener.accept(new Change(entityId, old, null, newContext(null)));
+        }
+        return old != null;
     }
 
     void clear() {
@@ -80,7 +94,11 @@ final class StateMachine {
             return false;
         }
         Instant lastChanged = old != null && old.state.equals(state) ? old.lastChanged : now;
-        states.put(entityId, new State(entityId, state, attrs, lastChanged, now, now, context));
+        State next = new State(entityId, state, attrs, lastChanged, now, now, context);
+        states.put(entityId, next);
+        if (listener != null) {
+            listener.accept(new Change(entityId, old, next, context));
+        }
         return true;
     }
 
