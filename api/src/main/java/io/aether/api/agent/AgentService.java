@@ -1,5 +1,6 @@
 package io.aether.api.agent;
 
+import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.agent.AgentCommand;
 import io.aether.domain.agent.AgentNotFoundException;
@@ -17,8 +18,6 @@ import io.aether.domain.agent.query.GetAgent;
 import io.aether.domain.agent.query.GetAgentHistory;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -149,17 +148,6 @@ public class AgentService {
     }
 
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return QueryAnswers.answer(queries, query, type);
     }
 }

@@ -1,5 +1,6 @@
 package io.aether.api.insight;
 
+import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.api.proposal.ProposalService;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.eventlog.query.EventLogEntry;
@@ -24,10 +25,7 @@ import io.aether.domain.proposal.ProposalContent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -108,13 +106,6 @@ public class InsightService {
     }
 
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(type)).get();
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while querying", e);
-        }
+        return QueryAnswers.answer(queries, query, type);
     }
 }

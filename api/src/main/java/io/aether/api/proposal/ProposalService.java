@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.platform.consistency.ReadConsistency;
+import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
@@ -29,8 +30,6 @@ import io.aether.homeassistant.HomeAssistantException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
@@ -254,13 +253,6 @@ public class ProposalService {
     }
 
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while querying", e);
-        }
+        return QueryAnswers.answer(queries, query, type);
     }
 }

@@ -1,5 +1,6 @@
 package io.aether.api.toolgroup;
 
+import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.toolgroup.CreateToolGroup;
 import io.aether.domain.toolgroup.ToolGroupContent;
@@ -10,10 +11,7 @@ import io.aether.domain.toolgroup.query.ListToolGroups;
 import io.aether.domain.toolgroup.query.ToolGroupList;
 import io.aether.domain.toolgroup.query.ToolGroupView;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 
@@ -53,13 +51,6 @@ public class ToolGroupService {
     }
 
     private <R> R query(Object query, Class<R> type) {
-        try {
-            return queries.query(query, ResponseTypes.instanceOf(type)).get();
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while querying", e);
-        }
+        return QueryAnswers.answer(queries, query, type);
     }
 }
