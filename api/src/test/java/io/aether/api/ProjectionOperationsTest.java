@@ -153,6 +153,15 @@ class ProjectionOperationsTest extends IntegrationTest {
                             "(?m)^aether_event_processor_dead_letters_events\\{[^}]*processor=\"proposal-list\"[^}]*\\} "
                                     + (double) (parkedBefore + letters.size()) + "$");
             assertThat(lettersOf(healthy)).isEmpty();
+            JsonNode status = http.get("/api/v1/status").json();
+            assertThat(status.get("status").asText()).isEqualTo("degraded");
+            assertThat(StreamSupport.stream(status.get("components").spliterator(), false)
+                            .filter(c -> c.get("name").asText().equals("event_processors"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("message")
+                            .asText())
+                    .contains("proposal-list has " + (parkedBefore + letters.size()) + " parked event(s)");
 
             // Still poisoned: the retry fails, the letters stay, with the cause.
             String last = letters.get(letters.size() - 1).get("id").asText();
