@@ -68,7 +68,7 @@ public final class SystemResponses {
      * GET /admin/projections: {@link Processor}'s fields plus the processor's kind, whether it can be
      * replayed, every segment's claim, its last error on this node and its parked events.
      */
-    @Schema(name = "ProjectionOperationsStatus")
+    @Schema(name = "EventProcessorDetail")
     public record ProcessorDetail(
             String name,
             ProcessorKind kind,
