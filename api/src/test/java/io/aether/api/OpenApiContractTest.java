@@ -192,10 +192,21 @@ class OpenApiContractTest extends IntegrationTest {
         check("GET", "/api/v1/ready", anonymous.get("/api/v1/ready"));
         check("GET", "/api/v1/status", http.get("/api/v1/status"));
         check("GET", "/api/v1/projections", http.get("/api/v1/projections"));
+        check("GET", "/api/v1/admin/projections", http.get("/api/v1/admin/projections"));
+        check("GET", "/api/v1/admin/dead-letters", http.get("/api/v1/admin/dead-letters?limit=5"));
+        check(
+                "POST",
+                "/api/v1/admin/projections/proposal-deployment/replay",
+                http.post("/api/v1/admin/projections/proposal-deployment/replay", ""));
         check(
                 "POST",
                 "/api/v1/projections/proposal-list/rebuild",
                 http.post("/api/v1/projections/proposal-list/rebuild", ""));
+        awaitProposalListCaughtUp();
+        check(
+                "POST",
+                "/api/v1/admin/projections/proposal-list/replay",
+                http.post("/api/v1/admin/projections/proposal-list/replay", ""));
         awaitProposalListCaughtUp();
 
         assertThat(statuses).contains(200, 202);

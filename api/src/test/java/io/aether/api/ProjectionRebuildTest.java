@@ -62,7 +62,7 @@ class ProjectionRebuildTest extends IntegrationTest {
 
     @Test
     void rebuildingAnUnknownProjectionIs404() {
-        var response = http.post("/api/v1/projections/proposal-deployment/rebuild", "");
+        var response = http.post("/api/v1/projections/no-such-projection/rebuild", "");
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.json().get("error").get("message").asText()).contains("proposal-list");
     }

@@ -1,12 +1,22 @@
 package io.aether.query;
 
 import io.aether.query.projection.ProjectionBatch;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,16 +31,61 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:query-side.properties")
 public class QuerySideConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(QuerySideConfiguration.class);
 
     /**
-     * A failing projection handler must not skip its event (Axon's default logs and moves on):
-     * the error propagates, the segment is released and retried with back-off, and /status
-     * shows the processor in error until it recovers.
+     * A failing projection handler must not skip its event (Axon's default logs and moves on): the
+     * error propagates to the projection's dead-letter queue ({@link #projectionDeadLetterQueues}).
      */
     @Bean
     ConfigurerModule projectionsRetryFailedEvents() {
         return configurer -> configurer.eventProcessing(processing -> Projections.NAMES.forEach(group ->
                 processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
+    }
+
+    /**
+     * Each projection parks the events its handlers throw on in Axon's JDBC sequenced dead-letter
+     * queue (table dead_letter_entry, V61): the event is parked with its cause, every later event
+     * of the same aggregate (the sequence) is parked behind it without being handled, and the
+     * projection goes on with the other aggregates. The letter is written in the batch's own
+     * transaction, so it is parked exactly when the batch's other work and token commit.
+     *
+     * <p>What is parked: exceptions thrown while a handler is invoked (an unreadable payload, a
+     * handler bug). A failure of the batch's write ({@link ProjectionBatch}, just before commit,
+     * usually the database) is not tied to one event: the batch rolls back and the processor
+     * retries it with back-off, shown as {@code error}/{@code last_error} in /admin/projections.
+     * A reset (rebuild) clears the projection's dead letters, since the replay meets every event
+     * again. The sequence-identifier cache spares the per-event look-up in the queue while it
+     * holds nothing for an aggregate.
+     */
+    @Bean
+    ConfigurerModule projectionDeadLetterQueues(
+            ObjectProvider<ConnectionProvider> connections,
+            ObjectProvider<TransactionManager> transactions,
+            ObjectProvider<DeadLetterSchema> schema) {
+        EnqueuePolicy<EventMessage<?>> park = (letter, cause) -> {
+            log.warn(
+                    "Parked event {} ({}) of aggregate {} in the dead-letter queue: {}",
+                    letter.message().getIdentifier(),
+                    letter.message().getPayloadType().getSimpleName(),
+                    letter.message() instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier() : "-",
+                    cause.toString());
+            return Decisions.enqueue(ThrowableCause.truncated(cause));
+        };
+        return configurer -> configurer.eventProcessing(processing -> Projections.NAMES.forEach(group -> processing
+                .registerDeadLetterQueue(
+                        group,
+                        c -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .connectionProvider(connections.getObject())
+                                .transactionManager(transactions.getObject())
+                                .schema(schema.getObject())
+                                .genericSerializer(c.serializer())
+                                .eventSerializer(c.eventSerializer())
+                                .build())
+                .registerDeadLetterPolicy(group, c -> park)
+                .registerDeadLetteringEventHandlerInvokerConfiguration(
+                        group, (c, builder) -> builder.allowReset(true).enableSequenceIdentifierCache())));
     }
 
     /**

@@ -9,13 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Each streaming processor's lag behind the head of the event store, as a Prometheus gauge. */
+/**
+ * Each streaming processor's lag behind the head of the event store, and each projection's number
+ * of parked events (dead letters), as Prometheus gauges.
+ */
 @Component
 public class EventProcessorLagMetrics implements MeterBinder {
     private final EventProcessors processors;
+    private final DeadLetters deadLetters;
 
-    public EventProcessorLagMetrics(EventProcessors processors) {
+    public EventProcessorLagMetrics(EventProcessors processors, DeadLetters deadLetters) {
         this.processors = processors;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -26,6 +31,16 @@ public class EventProcessorLagMetrics implements MeterBinder {
             Gauge.builder("aether.event_processor.lag", processors, p -> lag(p, name))
                     .tag("processor", name)
                     .description("Events between the processor's position and the head of the event store")
+                    .baseUnit("events")
+                    .register(registry);
+        }
+        for (String name : Projections.NAMES) {
+            Gauge.builder(
+                            "aether.event_processor.dead_letters",
+                            deadLetters,
+                            d -> d.countsByGroup().getOrDefault(name, 0L).doubleValue())
+                    .tag("processor", name)
+                    .description("Events the projection parked in its dead-letter queue")
                     .baseUnit("events")
                     .register(registry);
         }

@@ -2,6 +2,7 @@ package io.aether.api.system;
 
 import io.aether.api.platform.error.ApiException;
 import io.aether.api.platform.eventstore.EventStoreConfiguration;
+import io.aether.command.Processes;
 import io.aether.domain.ErrorKind;
 import io.aether.query.Projections;
 import io.aether.query.projection.ProjectionReplays;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -28,18 +30,79 @@ public class EventProcessors {
     private final TokenStore tokenStore;
     private final JdbcClient jdbc;
     private final ProjectionReplays replays;
+    private final ProcessorErrors errors;
+    private final DeadLetters deadLetters;
 
     public EventProcessors(
             EventProcessingConfiguration processing,
             EventStore eventStore,
             TokenStore tokenStore,
             JdbcClient jdbc,
-            ProjectionReplays replays) {
+            ProjectionReplays replays,
+            ProcessorErrors errors,
+            DeadLetters deadLetters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.jdbc = jdbc;
         this.replays = replays;
+        this.errors = errors;
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * GET /admin/projections: every streaming processor's status with its kind, its segments'
+     * claims (one read of token_entry), its last error on this node and its dead-letter count (one
+     * grouped count of dead_letter_entry).
+     */
+    public List<SystemResponses.ProcessorDetail> details() {
+        Instant staleBefore = Instant.now().minus(EventStoreConfiguration.STALE_CLAIM_AFTER);
+        Map<String, List<SystemResponses.SegmentClaim>> claims = jdbc
+                .sql(
+                        "SELECT processor_name, segment, owner, timestamp FROM token_entry ORDER BY processor_name, segment")
+                .query((rs, row) -> Map.entry(
+                        rs.getString("processor_name"),
+                        new SystemResponses.SegmentClaim(
+                                rs.getInt("segment"),
+                                rs.getString("owner"),
+                                rs.getString("owner") != null
+                                        && isUnclaimed(rs.getString("owner"), rs.getString("timestamp"), staleBefore))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, Long> parked = deadLetters.countsByGroup();
+        return status().stream()
+                .map(p -> {
+                    SystemResponses.ProcessorKind kind = kind(p.name());
+                    return new SystemResponses.ProcessorDetail(
+                            p.name(),
+                            kind,
+                            kind == SystemResponses.ProcessorKind.PROJECTION,
+                            p.running(),
+                            p.error(),
+                            p.replaying(),
+                            p.position(),
+                            p.head(),
+                            p.lag(),
+                            p.segments(),
+                            p.totalSegments(),
+                            p.unclaimedSegments(),
+                            claims.getOrDefault(p.name(), List.of()),
+                            errors.last(p.name()).orElse(null),
+                            processing.deadLetterQueue(p.name()).isPresent(),
+                            parked.getOrDefault(p.name(), 0L));
+                })
+                .toList();
+    }
+
+    static SystemResponses.ProcessorKind kind(String name) {
+        if (Projections.NAMES.contains(name)) {
+            return SystemResponses.ProcessorKind.PROJECTION;
+        }
+        return Processes.NAMES.contains(name)
+                ? SystemResponses.ProcessorKind.PROCESS_MANAGER
+                : SystemResponses.ProcessorKind.OTHER;
     }
 
     public List<SystemResponses.Processor> status() {
@@ -138,6 +201,12 @@ public class EventProcessors {
 
     /** Clears a projection's tables (its reset handler) and replays every event into it. */
     public void rebuild(String name) {
+        if (Processes.NAMES.contains(name)) {
+            throw new ApiException(
+                    ErrorKind.CONFLICT,
+                    "'" + name + "' is a process manager, not a projection: replaying it would repeat its Home"
+                            + " Assistant calls. Replayable: " + String.join(", ", Projections.NAMES));
+        }
         if (!Projections.NAMES.contains(name)) {
             throw new ApiException(
                     ErrorKind.NOT_FOUND,

@@ -64,13 +64,13 @@ public class SystemController {
     }
 
     @GetMapping("/projections")
-    @Operation(summary = "Event processors with their position and lag behind the head of the event store")
-    public List<SystemResponses.Processor> projections() {
-        return processors.status();
+    @Operation(summary = "Alias of GET /admin/projections")
+    public List<SystemResponses.ProcessorDetail> projections() {
+        return processors.details();
     }
 
     @PostMapping("/projections/{name}/rebuild")
-    @Operation(summary = "Clear a read model and rebuild it by replaying every event")
+    @Operation(summary = "Alias of POST /admin/projections/{name}/replay (answers status \"rebuilding\")")
     public ResponseEntity<Map<String, String>> rebuild(@PathVariable String name) {
         processors.rebuild(name);
         return ResponseEntity.accepted().body(Map.of("name", name, "status", "rebuilding"));

@@ -44,6 +44,83 @@ public final class SystemResponses {
             int totalSegments,
             int unclaimedSegments) {}
 
+    /** What a streaming processor is: a read model (replayable) or a process manager (acts on Home Assistant). */
+    public enum ProcessorKind {
+        PROJECTION,
+        PROCESS_MANAGER,
+        OTHER;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** One segment of a processor in the token store: who holds its claim, if anyone still does. */
+    @Schema(name = "SegmentClaim")
+    public record SegmentClaim(int segment, String owner, boolean stale) {}
+
+    /** The last failure of a processor's batch on this node (the batch was rolled back and retried). */
+    @Schema(name = "ProcessorError")
+    public record ProcessorError(String message, Instant at) {}
+
+    /**
+     * GET /admin/projections: {@link Processor}'s fields plus the processor's kind, whether it can be
+     * replayed, every segment's claim, its last error on this node and its parked events.
+     */
+    @Schema(name = "EventProcessorDetail")
+    public record ProcessorDetail(
+            String name,
+            ProcessorKind kind,
+            boolean replayable,
+            boolean running,
+            boolean error,
+            boolean replaying,
+            Long position,
+            Long head,
+            Long lag,
+            int segments,
+            int totalSegments,
+            int unclaimedSegments,
+            List<SegmentClaim> claims,
+            ProcessorError lastError,
+            boolean deadLetterQueue,
+            long deadLetters) {}
+
+    /** One parked event of GET /admin/dead-letters. */
+    @Schema(name = "DeadLetter")
+    public record DeadLetter(
+            String id,
+            String processingGroup,
+            String sequenceIdentifier,
+            long sequenceIndex,
+            String eventIdentifier,
+            String eventType,
+            String aggregateType,
+            String aggregateIdentifier,
+            Long sequenceNumber,
+            Instant eventTimestamp,
+            Instant enqueuedAt,
+            Instant lastTouched,
+            String causeType,
+            String causeMessage) {}
+
+    @Schema(name = "DeadLetterPage")
+    public record DeadLetterPage(List<DeadLetter> items, long total, int limit, String nextAfter) {}
+
+    /** The outcome of retrying a dead letter's sequence. */
+    @Schema(name = "DeadLetterRetry")
+    public record DeadLetterRetry(
+            String id,
+            String processingGroup,
+            String sequenceIdentifier,
+            boolean succeeded,
+            long remaining,
+            String causeMessage) {}
+
+    @Schema(name = "ReplayStarted")
+    public record ReplayStarted(String name, String status) {}
+
     @Schema(name = "SystemStatus")
     public record Status(
             HealthStatus status,

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -20,6 +21,7 @@ public class SystemStatusService {
     private final DataSource dataSource;
     private final HomeAssistantConnection homeAssistant;
     private final EventProcessors processors;
+    private final DeadLetters deadLetters;
     private final AetherProperties properties;
     private final String version;
 
@@ -27,11 +29,13 @@ public class SystemStatusService {
             DataSource dataSource,
             HomeAssistantConnection homeAssistant,
             EventProcessors processors,
+            DeadLetters deadLetters,
             AetherProperties properties,
             ObjectProvider<BuildProperties> build) {
         this.dataSource = dataSource;
         this.homeAssistant = homeAssistant;
         this.processors = processors;
+        this.deadLetters = deadLetters;
         this.properties = properties;
         BuildProperties info = build.getIfAvailable();
         this.version = info != null ? info.getVersion() : "0.1.0";
@@ -67,7 +71,8 @@ public class SystemStatusService {
                 millisSince(start)));
         components.add(homeAssistant());
         List<SystemResponses.Processor> processorStatus = db ? processors.status() : List.of();
-        components.add(processorsComponent(processorStatus, db));
+        Map<String, Long> parked = db ? deadLetters.countsByGroup() : Map.of();
+        components.add(processorsComponent(processorStatus, parked, db));
 
         SystemResponses.HealthStatus overall = !db
                 ? SystemResponses.HealthStatus.UNHEALTHY
@@ -103,12 +108,17 @@ public class SystemStatusService {
         }
     }
 
-    private static SystemResponses.Component processorsComponent(List<SystemResponses.Processor> list, boolean db) {
+    /**
+     * Degraded while a processor is stopped, in error, has segments no node processes, or holds
+     * parked events (its read model misses them until they are retried).
+     */
+    private static SystemResponses.Component processorsComponent(
+            List<SystemResponses.Processor> list, Map<String, Long> parked, boolean db) {
         if (!db) {
             return new SystemResponses.Component(
                     "event_processors", SystemResponses.HealthStatus.DEGRADED, "unknown: database unreachable", null);
         }
-        List<String> problems = list.stream()
+        List<String> problems = new ArrayList<>(list.stream()
                 .filter(p -> !p.running() || p.error() || p.unclaimedSegments() > 0)
                 .map(p -> p.name()
                         + (p.error()
@@ -116,7 +126,11 @@ public class SystemStatusService {
                                 : !p.running()
                                         ? " is not running"
                                         : " has " + p.unclaimedSegments() + " segment(s) no node processes"))
-                .toList();
+                .toList());
+        parked.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> problems.add(
+                        e.getKey() + " has " + e.getValue() + " parked event(s) (GET /api/v1/admin/dead-letters)"));
         long maxLag = list.stream()
                 .map(SystemResponses.Processor::lag)
                 .filter(l -> l != null)

@@ -12,6 +12,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -86,6 +87,40 @@ public class AxonConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * snake_case names for the dead-letter queue's table (V61__dead_letters.sql). Axon's JDBC
+     * auto-configuration backs off for this bean; the query side builds one queue per projection
+     * on it (QuerySideConfiguration).
+     */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
                 .build();
     }
 
