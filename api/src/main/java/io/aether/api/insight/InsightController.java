@@ -1,8 +1,11 @@
 package io.aether.api.insight;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.eventlog.query.EventLogEntry;
+import io.aether.domain.insight.AnalysisJobState;
+import io.aether.domain.insight.AnalysisType;
 import io.aether.domain.insight.DeleteInsight;
 import io.aether.domain.insight.DismissInsight;
 import io.aether.domain.insight.InsightContent;
@@ -74,6 +77,31 @@ public class InsightController {
     @Operation(summary = "Counts by type and status, pending and high-impact counts")
     public InsightResponses.Summary summary() {
         return InsightResponses.Summary.of(insights.summary());
+    }
+
+    @PostMapping(path = "/analyze", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Start an analysis job (202); poll GET /insights/analyze/{job_id}. Only device_health runs today")
+    public ResponseEntity<InsightResponses.AnalysisJob> analyze(
+            @Valid @RequestBody InsightRequests.Analyze request, Actor actor) {
+        AnalysisType type =
+                parse(blank(request.analysisType()) ? "energy" : request.analysisType(), AnalysisType::fromWire);
+        JsonNode options = AnalysisOptions.check(request.options());
+        AnalysisJobState job = insights.analyze(
+                type,
+                request.entityIds() == null ? List.of() : request.entityIds(),
+                request.hours() == null ? 24 : request.hours(),
+                options,
+                actor);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/insights/analyze/" + job.jobId()))
+                .body(InsightResponses.AnalysisJob.of(job));
+    }
+
+    @GetMapping("/analyze/{jobId}")
+    @Operation(summary = "An analysis job: running, completed (with its insight ids) or failed (with the error)")
+    public InsightResponses.AnalysisJob job(@PathVariable UUID jobId) {
+        return InsightResponses.AnalysisJob.of(insights.job(jobId));
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,8 @@ import io.aether.domain.insight.InsightType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -53,4 +55,16 @@ public final class InsightRequests {
 
     @Schema(name = "DismissRequest")
     public record Dismiss(@Size(max = 2000) String reason) {}
+
+    /**
+     * POST /insights/analyze. analysis_type defaults to the original's {@code energy} (not built
+     * yet: 422); options are the analysis' own settings ({@code device_health}:
+     * {@code unavailable_for_minutes} 0..10080, {@code battery_threshold} 0..100).
+     */
+    @Schema(name = "AnalysisRequest")
+    public record Analyze(
+            String analysisType,
+            @Size(max = InsightRules.MAX_ENTITIES) List<@NotBlank @Size(max = 255) String> entityIds,
+            @Min(1) @Max(672) Integer hours,
+            JsonNode options) {}
 }

@@ -1,6 +1,9 @@
 package io.aether.api.insight;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.domain.insight.AnalysisJobState;
+import io.aether.domain.insight.AnalysisStatus;
+import io.aether.domain.insight.AnalysisType;
 import io.aether.domain.insight.InsightImpact;
 import io.aether.domain.insight.InsightStatus;
 import io.aether.domain.insight.InsightType;
@@ -67,6 +70,35 @@ public final class InsightResponses {
                     view.dismissedAt(),
                     view.proposalId(),
                     view.version());
+        }
+    }
+
+    /**
+     * The original's AnalysisJob. {@code status} is running, completed or failed; {@code progress}
+     * is 0 until the outcome, then 1; {@code mlflow_run_id} is always null.
+     */
+    @Schema(name = "AnalysisJob")
+    public record AnalysisJob(
+            UUID jobId,
+            AnalysisStatus status,
+            AnalysisType analysisType,
+            double progress,
+            Instant startedAt,
+            Instant completedAt,
+            String mlflowRunId,
+            List<UUID> insightIds,
+            String error) {
+        static AnalysisJob of(AnalysisJobState job) {
+            return new AnalysisJob(
+                    job.jobId(),
+                    job.status(),
+                    job.type(),
+                    job.status() == AnalysisStatus.RUNNING ? 0 : 1,
+                    job.startedAt(),
+                    job.completedAt(),
+                    null,
+                    job.insightIds(),
+                    job.error());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.aether.api.insight;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.api.proposal.ProposalService;
 import io.aether.domain.actor.Actor;
@@ -8,6 +9,9 @@ import io.aether.domain.eventlog.query.EventLogFilter;
 import io.aether.domain.eventlog.query.EventLogPage;
 import io.aether.domain.eventlog.query.FindEvents;
 import io.aether.domain.insight.ActOnInsight;
+import io.aether.domain.insight.AnalysisJobNotFoundException;
+import io.aether.domain.insight.AnalysisJobState;
+import io.aether.domain.insight.AnalysisType;
 import io.aether.domain.insight.CreateInsight;
 import io.aether.domain.insight.IllegalInsightTransitionException;
 import io.aether.domain.insight.InsightCommand;
@@ -15,6 +19,8 @@ import io.aether.domain.insight.InsightContent;
 import io.aether.domain.insight.InsightNotFoundException;
 import io.aether.domain.insight.InsightStatus;
 import io.aether.domain.insight.InsightType;
+import io.aether.domain.insight.RequestAnalysis;
+import io.aether.domain.insight.query.FindAnalysisJob;
 import io.aether.domain.insight.query.FindInsight;
 import io.aether.domain.insight.query.GetInsightSummary;
 import io.aether.domain.insight.query.InsightList;
@@ -92,6 +98,19 @@ public class InsightService {
         }
         commands.sendAndWait(new ActOnInsight(id, actor, label, actionTaken, proposalId));
         return get(id);
+    }
+
+    /** Starts an analysis job; the answer is the job as recorded (running). */
+    public AnalysisJobState analyze(
+            AnalysisType type, List<String> entityIds, int hours, JsonNode options, Actor actor) {
+        UUID jobId = UUID.randomUUID();
+        commands.sendAndWait(new RequestAnalysis(jobId, type, entityIds, hours, options, actor));
+        return job(jobId);
+    }
+
+    public AnalysisJobState job(UUID jobId) {
+        return Optional.ofNullable(query(new FindAnalysisJob(jobId), AnalysisJobState.class))
+                .orElseThrow(() -> new AnalysisJobNotFoundException(jobId));
     }
 
     /** The insight's events in order, from the audit log (a deleted insight's history too). */

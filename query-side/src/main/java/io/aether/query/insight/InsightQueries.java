@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.domain.insight.AnalysisJobState;
 import io.aether.domain.insight.InsightContent;
 import io.aether.domain.insight.InsightFold;
 import io.aether.domain.insight.InsightImpact;
 import io.aether.domain.insight.InsightState;
 import io.aether.domain.insight.InsightStatus;
 import io.aether.domain.insight.InsightType;
+import io.aether.domain.insight.query.FindAnalysisJob;
 import io.aether.domain.insight.query.FindInsight;
 import io.aether.domain.insight.query.GetInsightSummary;
 import io.aether.domain.insight.query.InsightList;
@@ -78,6 +80,24 @@ public class InsightQueries {
                 state.dismissedAt(),
                 state.proposalId(),
                 state.version());
+    }
+
+    /** The job folded from its events, or null when there is none. */
+    @QueryHandler
+    public AnalysisJobState handle(FindAnalysisJob query) {
+        AnalysisJobState state = null;
+        try (Stream<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(query.jobId().toString(), 0L).asStream()) {
+            Iterator<? extends DomainEventMessage<?>> it = events.iterator();
+            while (it.hasNext()) {
+                DomainEventMessage<?> event = it.next();
+                if (!"AnalysisJobAggregate".equals(event.getType())) {
+                    return null;
+                }
+                state = AnalysisJobState.apply(state, event.getPayload(), event.getTimestamp());
+            }
+        }
+        return state;
     }
 
     /** Newest first; the total is summed from the counts, not counted from the table. */

@@ -1,0 +1,13 @@
+package io.aether.command.insight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Port to the home's current entity states ({@code GET /api/states}), read by the analyses. The
+ * api module implements it with the Home Assistant client; it throws with HA's message (never its
+ * token) when HA cannot answer.
+ */
+public interface HomeStates {
+    List<JsonNode> all();
+}
