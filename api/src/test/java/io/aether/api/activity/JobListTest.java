@@ -154,6 +154,30 @@ class JobListTest extends IntegrationTest {
         assertThat(chats.get("total").asLong()).isZero();
     }
 
+    /** Replayed from the first event, the list and its totals come back as they were: nothing counted twice. */
+    @Test
+    void aRebuildReplaysTheSameJobs() {
+        String id = createApproved(unique("Rebuilt"));
+        HA.setAvailable(false);
+        http.post("/api/v1/proposals/" + id + "/deploy", "{}");
+        HA.setAvailable(true);
+        http.post("/api/v1/proposals/" + id + "/deploy", "{}");
+        http.post("/api/v1/proposals/" + id + "/rollback", "{}");
+        JsonNode before = http.get("/api/v1/jobs?limit=200").json();
+        JsonNode rollbacksBefore =
+                http.get("/api/v1/jobs?limit=200&job_type=rollback").json();
+        assertThat(list(before).get(0).get("title").asText()).contains("Rebuilt");
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() ->
+                        http.post("/api/v1/projections/job-list/rebuild", "").status() == 202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/v1/jobs?limit=200").json().equals(before));
+        assertThat(http.get("/api/v1/jobs?limit=200&job_type=rollback").json()).isEqualTo(rollbacksBefore);
+    }
+
     @Test
     void badParametersAre4xxEnvelopesAndACredentialIsNeeded() {
         assertError(http.get("/api/v1/jobs?limit=0"), 422);
