@@ -89,7 +89,10 @@ final class JobActivityView implements StreamView {
             return listed.get();
         }
         String proposalId = payload.path("proposalId").asText(entry.aggregateId());
-        String name = jobs.subjectName(proposalId).orElse(null);
+        String name = ProposalJobs.name(payload.path(step.type() == JobType.DEPLOYMENT ? "config" : "configToRestore"));
+        if (name == null) {
+            name = jobs.subjectName(proposalId).orElse(null);
+        }
         JsonNode target = payload.path("targetVersion");
         return step.type() == JobType.DEPLOYMENT
                 ? ProposalJobs.deploymentTitle(name, proposalId)

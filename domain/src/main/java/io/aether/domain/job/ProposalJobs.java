@@ -1,5 +1,7 @@
 package io.aether.domain.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Deployments and rollbacks of a proposal as jobs: one job per operation id (the deployment's or
  * rollback's id), started by its intent event and ended by its outcome event. The job list and the
@@ -7,6 +9,15 @@ package io.aether.domain.job;
  */
 public final class ProposalJobs {
     private ProposalJobs() {}
+
+    /** The proposal's name as a Home Assistant config carries it ({@code alias}); null when none. */
+    public static String name(JsonNode config) {
+        if (config == null || !config.path("alias").isTextual()) {
+            return null;
+        }
+        String alias = config.get("alias").asText();
+        return alias.isBlank() ? null : alias;
+    }
 
     /** {@code name} is the proposal's name, or null when it is not known. */
     public static String deploymentTitle(String name, String proposalId) {

@@ -3,7 +3,6 @@ package io.aether.query.job;
 import io.aether.domain.job.JobStatus;
 import io.aether.domain.job.JobType;
 import io.aether.domain.job.ProposalJobs;
-import io.aether.domain.proposal.ProposalCreated;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
@@ -22,13 +21,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code job_list} (with {@code job_list_count} and {@code job_subject}), the read model
+ * Builds {@code job_list} (with {@code job_list_count}), the read model
  * behind {@code GET /jobs}: every job of every kind, from the events that start and end it.
  *
  * <p>Today the jobs are a proposal's deployments and rollbacks: the intent event
  * ({@code ProposalDeploymentRequested}, {@code ProposalRollbackRequested}) starts a running job
  * under the operation's id, the outcome event completes or fails it. Another kind plugs in with
- * its own handlers calling {@link #start} and {@link #end}.
+ * its own handlers calling {@link #start} and {@link #end}. The title names the proposal: a
+ * deployment's config carries its name ({@code alias}); a rollback takes it from the config it
+ * restores, else from the proposal's earlier jobs (a rollback always follows a deployment, in the
+ * same segment). So the projection handles the job events only, nothing per proposal.
  *
  * <p>Replay-safe: a start inserts only a job that is not there ({@code ON CONFLICT DO NOTHING})
  * and counts it only then; an end changes only a running job. Jobs are few (one per operation), so
@@ -40,27 +42,23 @@ public class JobListProjection {
     public static final String PROCESSING_GROUP = "job-list";
 
     private final JdbcClient jdbc;
+    private final JobListQueries queries;
 
-    public JobListProjection(JdbcClient jdbc) {
+    public JobListProjection(JdbcClient jdbc, JobListQueries queries) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(ProposalCreated event) {
-        jdbc.sql("INSERT INTO job_subject (subject_id, name) VALUES (:id, :name) ON CONFLICT (subject_id) DO NOTHING")
-                .param("id", event.proposalId().toString())
-                .param("name", event.content().name())
-                .update();
+        this.queries = queries;
     }
 
     @EventHandler
     void on(ProposalDeploymentRequested event, @Timestamp Instant at) {
         String proposal = event.proposalId().toString();
+        String name = ProposalJobs.name(event.config());
         start(
                 event.deploymentId(),
                 JobType.DEPLOYMENT,
-                ProposalJobs.deploymentTitle(subjectName(proposal), proposal),
+                ProposalJobs.deploymentTitle(name, proposal),
                 proposal,
+                name,
                 at);
     }
 
@@ -77,11 +75,16 @@ public class JobListProjection {
     @EventHandler
     void on(ProposalRollbackRequested event, @Timestamp Instant at) {
         String proposal = event.proposalId().toString();
+        String name = ProposalJobs.name(event.configToRestore());
+        if (name == null) {
+            name = queries.subjectName(proposal).orElse(null);
+        }
         start(
                 event.rollbackId(),
                 JobType.ROLLBACK,
-                ProposalJobs.rollbackTitle(subjectName(proposal), proposal, event.targetVersion()),
+                ProposalJobs.rollbackTitle(name, proposal, event.targetVersion()),
                 proposal,
+                name,
                 at);
     }
 
@@ -97,20 +100,21 @@ public class JobListProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE job_list, job_list_count, job_subject").update();
+        jdbc.sql("TRUNCATE job_list, job_list_count").update();
     }
 
     /** A running job; counted once, however often its start event is handled. */
-    void start(UUID jobId, JobType type, String title, String subjectId, Instant at) {
+    void start(UUID jobId, JobType type, String title, String subjectId, String subjectName, Instant at) {
         int inserted = jdbc.sql("""
-                        INSERT INTO job_list (job_id, job_type, title, status, subject_id, started_at)
-                        VALUES (:id, :type, :title, :status, :subject, :at)
+                        INSERT INTO job_list (job_id, job_type, title, status, subject_id, subject_name, started_at)
+                        VALUES (:id, :type, :title, :status, :subject, :name, :at)
                         ON CONFLICT (job_id) DO NOTHING""")
                 .param("id", jobId)
                 .param("type", type.wire())
                 .param("title", title)
                 .param("status", JobStatus.RUNNING.wire())
                 .param("subject", subjectId)
+                .param("name", subjectName)
                 .param("at", utc(at))
                 .update();
         if (inserted == 1) {
@@ -131,14 +135,6 @@ public class JobListProjection {
                 .param("id", jobId)
                 .param("running", JobStatus.RUNNING.wire())
                 .update();
-    }
-
-    private String subjectName(String subjectId) {
-        return jdbc.sql("SELECT name FROM job_subject WHERE subject_id = :id")
-                .param("id", subjectId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -63,12 +63,11 @@ public class JobListQueries {
                 .optional();
     }
 
-    /** The name of a job's subject (a proposal's name), as the job list titles it; empty when unknown. */
+    /** The name of a job's subject (a proposal's name) from its latest named job; empty when none names it. */
     public Optional<String> subjectName(String subjectId) {
-        return jdbc.sql("SELECT name FROM job_subject WHERE subject_id = :id")
-                .param("id", subjectId)
-                .query(String.class)
-                .optional();
+        return jdbc.sql("""
+                        SELECT subject_name FROM job_list WHERE subject_id = :id AND subject_name IS NOT NULL
+                        ORDER BY started_at DESC LIMIT 1""").param("id", subjectId).query(String.class).optional();
     }
 
     private static JobView view(ResultSet rs) throws SQLException {
