@@ -3,6 +3,7 @@ package io.aether.query;
 import io.aether.query.agent.AgentListProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.insight.InsightListProjection;
+import io.aether.query.job.JobListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
 import java.util.List;
@@ -15,7 +16,8 @@ public final class Projections {
             ToolGroupListProjection.PROCESSING_GROUP,
             AgentListProjection.PROCESSING_GROUP,
             EventLogProjection.PROCESSING_GROUP,
-            InsightListProjection.PROCESSING_GROUP);
+            InsightListProjection.PROCESSING_GROUP,
+            JobListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Live audit-log streams (Server-Sent Events) on this node.
+ * Live streams (Server-Sent Events) of the stored events on this node: the audit log's
+ * ({@code GET /events/stream}) and any other {@link StreamView} of the same feed (the activity
+ * stream, {@code GET /activity/stream}). A view says which entries a stream shows and how it
+ * writes each one; the hub below is the same for all.
  *
  * <p><b>One feed for all subscribers.</b> A feed thread reads {@code event_log} in position order,
  * never past its horizon (so a late commit is never skipped), and offers each entry to every
@@ -88,7 +91,16 @@ public class EventStreams extends BackgroundLoop {
      * stops: first the stored entries after {@code lastSeen} (none when null), then live ones.
      */
     void serve(EventLogFilter filter, Long lastSeen, OutputStream out) throws IOException {
-        Subscriber subscriber = register(filter);
+        serve(audit(filter), lastSeen, out);
+    }
+
+    /**
+     * Writes the stream of {@code view} to {@code out} until the client goes, falls too far
+     * behind, or the server stops: first the stored entries after {@code lastSeen} that the view
+     * shows (none when null), then live ones.
+     */
+    public void serve(StreamView view, Long lastSeen, OutputStream out) throws IOException {
+        Subscriber subscriber = register(view);
         try {
             long last = lastSeen == null ? subscriber.start : lastSeen;
             last = replay(subscriber, last, out);
@@ -98,7 +110,30 @@ public class EventStreams extends BackgroundLoop {
         }
     }
 
-    private Subscriber register(EventLogFilter filter) {
+    /** The audit log's view: the entries passing {@code filter}, each as an {@code event} message with its position as id. */
+    StreamView audit(EventLogFilter filter) {
+        return new StreamView() {
+            @Override
+            public EventLogFilter stored() {
+                return filter;
+            }
+
+            @Override
+            public boolean matches(EventLogEntry entry) {
+                return filter.matches(entry);
+            }
+
+            @Override
+            public void write(OutputStream out, EventLogEntry entry) throws IOException {
+                byte[] data = mapper.writeValueAsBytes(EventLogResponses.Entry.of(entry));
+                out.write(("id: " + entry.position() + "\nevent: event\ndata: ").getBytes(StandardCharsets.UTF_8));
+                out.write(data);
+                out.write("\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    private Subscriber register(StreamView view) {
         if (!running()) {
             throw new ApiException(ErrorKind.UNAVAILABLE, "The server is stopping; reconnect in a moment");
         }
@@ -111,21 +146,26 @@ public class EventStreams extends BackgroundLoop {
             if (position < 0) {
                 position = queries.horizon();
             }
-            Subscriber subscriber = new Subscriber(filter, position, properties.bufferSize());
+            Subscriber subscriber = new Subscriber(view, position, properties.bufferSize());
             subscribers.add(subscriber);
             signal();
             return subscriber;
         }
     }
 
-    /** Stored entries in (last, subscriber.start], page by page; returns the last position written. */
+    /**
+     * Stored entries in (last, subscriber.start] that the view shows, page by page (the store read
+     * with the view's {@link StreamView#stored} filter); returns the last position read.
+     */
     private long replay(Subscriber subscriber, long last, OutputStream out) throws IOException {
         out.write(": stream open\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
         while (last < subscriber.start && subscriber.end == null) {
-            List<EventLogEntry> page = queries.readAfter(last, subscriber.filter, subscriber.start, READ_LIMIT);
+            List<EventLogEntry> page = queries.readAfter(last, subscriber.view.stored(), subscriber.start, READ_LIMIT);
             for (EventLogEntry entry : page) {
-                write(out, entry);
+                if (subscriber.view.matches(entry)) {
+                    subscriber.view.write(out, entry);
+                }
                 last = entry.position();
             }
             out.flush();
@@ -149,7 +189,7 @@ public class EventStreams extends BackgroundLoop {
             }
             if (entry != null) {
                 if (entry.position() > last) {
-                    write(out, entry);
+                    subscriber.view.write(out, entry);
                     last = entry.position();
                 }
                 if (subscriber.buffer.isEmpty()) {
@@ -169,13 +209,6 @@ public class EventStreams extends BackgroundLoop {
                 quietSince = System.nanoTime();
             }
         }
-    }
-
-    private void write(OutputStream out, EventLogEntry entry) throws IOException {
-        byte[] data = mapper.writeValueAsBytes(EventLogResponses.Entry.of(entry));
-        out.write(("id: " + entry.position() + "\nevent: event\ndata: ").getBytes(StandardCharsets.UTF_8));
-        out.write(data);
-        out.write("\n\n".getBytes(StandardCharsets.UTF_8));
     }
 
     /** The last message of a stream: why it ended and where to resume (fields in this order). */
@@ -265,22 +298,22 @@ public class EventStreams extends BackgroundLoop {
         signal();
     }
 
-    /** One stream: its filter, where the feed started serving it, and its bounded buffer. */
+    /** One stream: its view, where the feed started serving it, and its bounded buffer. */
     private static final class Subscriber {
-        final EventLogFilter filter;
+        final StreamView view;
         final long start;
         final ArrayBlockingQueue<EventLogEntry> buffer;
         volatile String end;
 
-        Subscriber(EventLogFilter filter, long start, int capacity) {
-            this.filter = filter;
+        Subscriber(StreamView view, long start, int capacity) {
+            this.view = view;
             this.start = start;
             this.buffer = new ArrayBlockingQueue<>(Math.max(1, capacity));
         }
 
         /** Called by the feed only: never blocks. */
         void offer(EventLogEntry entry) {
-            if (end == null && entry.position() > start && filter.matches(entry) && !buffer.offer(entry)) {
+            if (end == null && entry.position() > start && view.matches(entry) && !buffer.offer(entry)) {
                 finish("overflow");
             }
         }

@@ -83,6 +83,30 @@ class EventExportTest extends IntegrationTest {
                 .isEqualTo("Quotes, commas and\nlines");
     }
 
+    @Test
+    void csvNeutralisesCellsASpreadsheetWouldEvaluate() throws Exception {
+        String id = create(AUTOMATION);
+        String formula = "=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")";
+        http.post("/api/v1/proposals/" + id + "/approve", "{\"approved_by\": \"" + formula + "\"}");
+        Http.Response export = http.get("/api/v1/events/export?format=csv&order=oldest&aggregate_id=" + id);
+        List<List<String>> rows = parseCsv(export.body());
+        assertThat(rows).hasSize(3);
+        String label = rows.get(2).get(11);
+        assertThat(label).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assertThat(export.body()).doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
+    void everyFormulaPrefixGetsASingleQuote() {
+        for (String prefix : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertThat(EventExports.neutralised(prefix + "1+1")).isEqualTo("'" + prefix + "1+1");
+        }
+        assertThat(EventExports.neutralised("plain -1")).isEqualTo("plain -1");
+        assertThat(EventExports.neutralised("")).isEmpty();
+        assertThat(EventExports.cell("-1,2")).isEqualTo("\"'-1,2\"");
+        assertThat(EventExports.cell("\r\n=1")).isEqualTo("\"'\r\n=1\"");
+    }
+
     /** RFC 4180, strictly: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF. */
     static List<List<String>> parseCsv(String text) {
         List<List<String>> rows = new ArrayList<>();

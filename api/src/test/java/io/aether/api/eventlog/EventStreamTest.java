@@ -2,27 +2,18 @@ package io.aether.api.eventlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
-import java.io.IOException;
-import java.net.http.HttpClient;
+import io.aether.api.support.Sse;
+import io.aether.api.support.Sse.Event;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/v1/events/stream, read with java.net.http as a browser's EventSource would. */
+/** GET /api/v1/events/stream, read as a browser's EventSource would ({@link Sse}). */
 class EventStreamTest extends IntegrationTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * A client that saw the proposal's first event resumes with Last-Event-ID: it gets the second
      * from the store, then the third live, each once; resuming again after the second gives the
@@ -85,91 +76,5 @@ class EventStreamTest extends IntegrationTest {
                 .get("items")
                 .forEach(e -> positions.add(e.get("position").asLong()));
         return positions;
-    }
-
-    record Event(long id, String type, JsonNode data) {}
-
-    /** An open stream: a reader thread splits it into events and comment lines. */
-    static final class Sse implements AutoCloseable {
-        private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        private final Stream<String> lines;
-        private final Thread reader;
-
-        private Sse(Stream<String> lines) {
-            this.lines = lines;
-            this.reader = new Thread(this::read, "sse-test-reader");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Sse open(Http http, String path, Long lastEventId) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(path))
-                    .header("Authorization", "Bearer " + http.defaultToken())
-                    .header("Accept", "text/event-stream")
-                    .GET();
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", Long.toString(lastEventId));
-            }
-            HttpResponse<Stream<String>> response =
-                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            return new Sse(response.body());
-        }
-
-        private void read() {
-            Long id = null;
-            String type = null;
-            try {
-                for (String line : (Iterable<String>) lines::iterator) {
-                    if (line.startsWith(":")) {
-                        received.add(line);
-                    } else if (line.startsWith("id: ")) {
-                        id = Long.parseLong(line.substring(4));
-                    } else if (line.startsWith("event: ")) {
-                        type = line.substring(7);
-                    } else if (line.startsWith("data: ")) {
-                        received.add(new Event(id == null ? -1 : id, type, JSON.readTree(line.substring(6))));
-                        id = null;
-                        type = null;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                received.add(e.toString());
-            }
-        }
-
-        Event nextEvent() throws InterruptedException {
-            while (true) {
-                Object next = received.poll(30, TimeUnit.SECONDS);
-                assertThat(next).as("an event within 30 s").isNotNull();
-                if (next instanceof Event event) {
-                    return event;
-                }
-            }
-        }
-
-        /** The next comment line; events before it fail the test. */
-        String nextComment() throws InterruptedException {
-            Object next = received.poll(30, TimeUnit.SECONDS);
-            assertThat(next).as("a comment line within 30 s").isInstanceOf(String.class);
-            return (String) next;
-        }
-
-        List<Event> eventsSoFar() {
-            List<Event> events = new ArrayList<>();
-            received.forEach(o -> {
-                if (o instanceof Event e) {
-                    events.add(e);
-                }
-            });
-            return events;
-        }
-
-        @Override
-        public void close() {
-            lines.close();
-            reader.interrupt();
-        }
     }
 }
