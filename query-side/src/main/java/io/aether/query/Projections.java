@@ -1,6 +1,7 @@
 package io.aether.query;
 
 import io.aether.query.agent.AgentListProjection;
+import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
@@ -13,7 +14,8 @@ public final class Projections {
             ProposalListProjection.PROCESSING_GROUP,
             ToolGroupListProjection.PROCESSING_GROUP,
             AgentListProjection.PROCESSING_GROUP,
-            EventLogProjection.PROCESSING_GROUP);
+            EventLogProjection.PROCESSING_GROUP,
+            ProposalAnalyticsProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
