@@ -1,6 +1,7 @@
 package io.aether.query;
 
 import io.aether.query.agent.AgentListProjection;
+import io.aether.query.analytics.AgentAnalyticsProjection;
 import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.proposal.ProposalListProjection;
@@ -15,7 +16,8 @@ public final class Projections {
             ToolGroupListProjection.PROCESSING_GROUP,
             AgentListProjection.PROCESSING_GROUP,
             EventLogProjection.PROCESSING_GROUP,
-            ProposalAnalyticsProjection.PROCESSING_GROUP);
+            ProposalAnalyticsProjection.PROCESSING_GROUP,
+            AgentAnalyticsProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

@@ -1,5 +1,7 @@
 package io.aether.api.analytics;
 
+import io.aether.domain.analytics.query.AgentAnalyticsPage;
+import io.aether.domain.analytics.query.FindAgentAnalytics;
 import io.aether.domain.analytics.query.GetProposalAnalytics;
 import io.aether.domain.analytics.query.ProposalAnalytics;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,10 +10,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/analytics")
 @Tag(name = "Analytics")
+@Validated
 public class AnalyticsController {
     static final MediaType SVG = MediaType.valueOf("image/svg+xml;charset=UTF-8");
 
@@ -70,6 +76,22 @@ public class AnalyticsController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String bucket) {
         return ResponseEntity.ok().contentType(SVG).body(ProposalAnalyticsSvg.render(analytics(from, to, bucket)));
+    }
+
+    @GetMapping(path = "/agents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Agents by name with their config and prompt promotions and rollbacks, and how long each of"
+                    + " their latest versions stayed active")
+    public AgentAnalyticsPage agents(
+            @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int offset,
+            @Parameter(description = "latest activations listed per kind (config, prompt), newest first")
+                    @RequestParam(defaultValue = "20")
+                    @Min(1)
+                    @Max(100)
+                    int activations) {
+        return queries.query(new FindAgentAnalytics(limit, offset, activations), AgentAnalyticsPage.class)
+                .join();
     }
 
     private ProposalAnalytics analytics(String from, String to, String bucket) {
