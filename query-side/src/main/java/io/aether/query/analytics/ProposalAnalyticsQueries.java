@@ -10,10 +10,10 @@ import io.aether.domain.analytics.query.ProposalAnalytics.LeadTimes;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
@@ -67,8 +67,8 @@ public class ProposalAnalyticsQueries {
 
     @QueryHandler
     public ProposalAnalytics handle(GetProposalAnalytics query) {
-        Timestamp from = Timestamp.from(query.from());
-        Timestamp to = Timestamp.from(query.to());
+        OffsetDateTime from = query.from().atOffset(ZoneOffset.UTC);
+        OffsetDateTime to = query.to().atOffset(ZoneOffset.UTC);
         Cohort total = jdbc.sql(COHORT.formatted("NULL::date", ""))
                 .param("from", from)
                 .param("to", to)
