@@ -1,6 +1,8 @@
 package io.aether.query;
 
 import io.aether.query.agent.AgentListProjection;
+import io.aether.query.analytics.AgentAnalyticsProjection;
+import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.insight.InsightListProjection;
 import io.aether.query.job.JobListProjection;
@@ -17,7 +19,9 @@ public final class Projections {
             AgentListProjection.PROCESSING_GROUP,
             EventLogProjection.PROCESSING_GROUP,
             InsightListProjection.PROCESSING_GROUP,
-            JobListProjection.PROCESSING_GROUP);
+            JobListProjection.PROCESSING_GROUP,
+            ProposalAnalyticsProjection.PROCESSING_GROUP,
+            AgentAnalyticsProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
