@@ -2,6 +2,7 @@ package io.aether.query;
 
 import io.aether.query.agent.AgentListProjection;
 import io.aether.query.analytics.AgentAnalyticsProjection;
+import io.aether.query.analytics.InsightAnalyticsProjection;
 import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.insight.InsightListProjection;
@@ -21,7 +22,8 @@ public final class Projections {
             InsightListProjection.PROCESSING_GROUP,
             JobListProjection.PROCESSING_GROUP,
             ProposalAnalyticsProjection.PROCESSING_GROUP,
-            AgentAnalyticsProjection.PROCESSING_GROUP);
+            AgentAnalyticsProjection.PROCESSING_GROUP,
+            InsightAnalyticsProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

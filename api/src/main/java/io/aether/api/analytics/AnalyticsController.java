@@ -2,7 +2,9 @@ package io.aether.api.analytics;
 
 import io.aether.domain.analytics.query.AgentAnalyticsPage;
 import io.aether.domain.analytics.query.FindAgentAnalytics;
+import io.aether.domain.analytics.query.GetInsightAnalytics;
 import io.aether.domain.analytics.query.GetProposalAnalytics;
+import io.aether.domain.analytics.query.InsightAnalytics;
 import io.aether.domain.analytics.query.ProposalAnalytics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,6 +93,22 @@ public class AnalyticsController {
                     @Max(100)
                     int activations) {
         return queries.query(new FindAgentAnalytics(limit, offset, activations), AgentAnalyticsPage.class)
+                .join();
+    }
+
+    @GetMapping(path = "/insights", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "For the insights created in [from, to), in all and per type: how many were generated,"
+                    + " reviewed, acted upon and dismissed, and the time to the first review (p50/p90)")
+    public InsightAnalytics insights(
+            @Parameter(description = "as for /analytics/proposals; default: 30 days before 'to'")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "as for /analytics/proposals; default: now; the range is at most 366 days")
+                    @RequestParam(required = false)
+                    String to) {
+        AnalyticsRange range = AnalyticsRange.parse(from, to, null, clock.instant());
+        return queries.query(new GetInsightAnalytics(range.from(), range.to()), InsightAnalytics.class)
                 .join();
     }
 
