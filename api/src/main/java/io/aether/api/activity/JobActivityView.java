@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aether.api.eventlog.StreamView;
 import io.aether.domain.eventlog.query.EventLogEntry;
 import io.aether.domain.eventlog.query.EventLogFilter;
+import io.aether.domain.job.AnalysisJobs;
 import io.aether.domain.job.JobType;
 import io.aether.domain.job.ProposalJobs;
 import io.aether.query.job.JobListQueries;
@@ -34,7 +35,10 @@ final class JobActivityView implements StreamView {
             "ProposalDeploymentFailed", new JobStep("failed", JobType.DEPLOYMENT, "deploymentId"),
             "ProposalRollbackRequested", new JobStep("start", JobType.ROLLBACK, "rollbackId"),
             "ProposalRolledBack", new JobStep("complete", JobType.ROLLBACK, "rollbackId"),
-            "ProposalRollbackFailed", new JobStep("failed", JobType.ROLLBACK, "rollbackId"));
+            "ProposalRollbackFailed", new JobStep("failed", JobType.ROLLBACK, "rollbackId"),
+            "AnalysisRequested", new JobStep("start", JobType.ANALYSIS, "jobId"),
+            "AnalysisCompleted", new JobStep("complete", JobType.ANALYSIS, "jobId"),
+            "AnalysisFailed", new JobStep("failed", JobType.ANALYSIS, "jobId"));
 
     private final ObjectMapper mapper;
     private final JobListQueries jobs;
@@ -87,6 +91,9 @@ final class JobActivityView implements StreamView {
         }
         if (listed.isPresent()) {
             return listed.get();
+        }
+        if (step.type() == JobType.ANALYSIS) {
+            return AnalysisJobs.title(payload.path("type").asText(null));
         }
         String proposalId = payload.path("proposalId").asText(entry.aggregateId());
         String name = ProposalJobs.name(payload.path(step.type() == JobType.DEPLOYMENT ? "config" : "configToRestore"));

@@ -99,12 +99,16 @@ public class EventStreams extends BackgroundLoop {
      * behind, or the server stops: first the stored entries after {@code lastSeen} that the view
      * shows (none when null), then live ones.
      */
-    public void serve(StreamView view, Long lastSeen, OutputStream out) throws IOException {
+    public void serve(StreamView view, Long lastSeen, OutputStream out) {
         Subscriber subscriber = register(view);
         try {
             long last = lastSeen == null ? subscriber.start : lastSeen;
             last = replay(subscriber, last, out);
             live(subscriber, last, out);
+        } catch (IOException clientGone) {
+            // The client closed the connection (a write or flush failed): the normal end of a
+            // stream, not an error to answer or log as one.
+            log.debug("event stream client went away: {}", clientGone.toString());
         } finally {
             subscribers.remove(subscriber);
         }

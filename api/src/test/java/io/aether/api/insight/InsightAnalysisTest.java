@@ -58,6 +58,17 @@ class InsightAnalysisTest extends IntegrationTest {
         assertThat(battery.get("evidence").get("battery_level").asDouble()).isEqualTo(7.0);
         assertThat(battery.get("evidence").get("threshold").asInt()).isEqualTo(20);
 
+        JsonNode listed = null;
+        for (JsonNode j :
+                http.get("/api/v1/jobs?job_type=analysis&limit=200").json().get("jobs")) {
+            if (j.get("job_id").asText().equals(jobId)) {
+                listed = j;
+            }
+        }
+        assertThat(listed).as("the job is in /jobs").isNotNull();
+        assertThat(listed.get("status").asText()).isEqualTo("completed");
+        assertThat(listed.get("title").asText()).isEqualTo("Device health analysis");
+
         JsonNode recorded = http.get("/api/v1/insights/" + battery.get("id").asText() + "/history")
                 .json()
                 .get("events")
@@ -78,6 +89,17 @@ class InsightAnalysisTest extends IntegrationTest {
             assertThat(job.get("status").asText()).isEqualTo("failed");
             assertThat(job.get("error").asText()).isNotBlank().doesNotContain(HA_TOKEN);
             assertThat(job.get("insight_ids")).isEmpty();
+            String failedId = job.get("job_id").asText();
+            boolean listedFailed = false;
+            for (JsonNode j :
+                    http.get("/api/v1/jobs?job_type=analysis&limit=200").json().get("jobs")) {
+                listedFailed |= j.get("job_id").asText().equals(failedId)
+                        && j.get("status").asText().equals("failed")
+                        && j.get("error").asText().equals(job.get("error").asText());
+            }
+            assertThat(listedFailed)
+                    .as("the failed job is in /jobs with its error")
+                    .isTrue();
         } finally {
             HA.setAvailable(true);
         }

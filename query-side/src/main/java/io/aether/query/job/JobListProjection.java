@@ -1,5 +1,9 @@
 package io.aether.query.job;
 
+import io.aether.domain.insight.AnalysisCompleted;
+import io.aether.domain.insight.AnalysisFailed;
+import io.aether.domain.insight.AnalysisRequested;
+import io.aether.domain.job.AnalysisJobs;
 import io.aether.domain.job.JobStatus;
 import io.aether.domain.job.JobType;
 import io.aether.domain.job.ProposalJobs;
@@ -24,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Builds {@code job_list} (with {@code job_list_count}), the read model
  * behind {@code GET /jobs}: every job of every kind, from the events that start and end it.
  *
- * <p>Today the jobs are a proposal's deployments and rollbacks: the intent event
+ * <p>The jobs are a proposal's deployments and rollbacks, and analysis jobs
+ * ({@code AnalysisRequested} to {@code AnalysisCompleted} / {@code AnalysisFailed}): the intent event
  * ({@code ProposalDeploymentRequested}, {@code ProposalRollbackRequested}) starts a running job
  * under the operation's id, the outcome event completes or fails it. Another kind plugs in with
  * its own handlers calling {@link #start} and {@link #end}. The title names the proposal: a
@@ -96,6 +101,21 @@ public class JobListProjection {
     @EventHandler
     void on(ProposalRollbackFailed event, @Timestamp Instant at) {
         end(event.rollbackId(), JobStatus.FAILED, event.error(), at);
+    }
+
+    @EventHandler
+    void on(AnalysisRequested event, @Timestamp Instant at) {
+        start(event.jobId(), JobType.ANALYSIS, AnalysisJobs.title(event.type().wire()), null, null, at);
+    }
+
+    @EventHandler
+    void on(AnalysisCompleted event, @Timestamp Instant at) {
+        end(event.jobId(), JobStatus.COMPLETED, null, at);
+    }
+
+    @EventHandler
+    void on(AnalysisFailed event, @Timestamp Instant at) {
+        end(event.jobId(), JobStatus.FAILED, event.error(), at);
     }
 
     @ResetHandler
