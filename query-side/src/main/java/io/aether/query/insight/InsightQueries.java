@@ -70,16 +70,7 @@ public class InsightQueries {
         if (state == null || state.deleted()) {
             return null;
         }
-        return new InsightView(
-                state.insightId(),
-                state.content(),
-                state.status(),
-                state.createdAt(),
-                state.reviewedAt(),
-                state.actionedAt(),
-                state.dismissedAt(),
-                state.proposalId(),
-                state.version());
+        return InsightView.of(state);
     }
 
     /** The job folded from its events, or null when there is none. */
