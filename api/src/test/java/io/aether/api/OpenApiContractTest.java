@@ -109,8 +109,16 @@ class OpenApiContractTest extends IntegrationTest {
         check("POST", "/api/v1/insights", http.post("/api/v1/insights", "{\"type\": \"nonsense\"}"));
         check("DELETE", one, http.delete("/api/v1/insights/" + id));
         check("GET", one, http.get("/api/v1/insights/" + id));
+        Http.Response job = http.post("/api/v1/insights/analyze", "{\"analysis_type\": \"device_health\"}");
+        check("POST", "/api/v1/insights/analyze", job);
+        check("POST", "/api/v1/insights/analyze", http.post("/api/v1/insights/analyze", "{}"));
+        check(
+                "GET",
+                "/api/v1/insights/analyze/{jobId}",
+                http.get("/api/v1/insights/analyze/" + job.json().get("job_id").asText()));
+        check("GET", "/api/v1/insights/analyze/{jobId}", http.get("/api/v1/insights/analyze/" + UUID.randomUUID()));
 
-        assertThat(statuses).contains(200, 201, 204, 404, 409);
+        assertThat(statuses).contains(200, 201, 202, 204, 404, 409, 422);
         assertThat(problems).isEmpty();
     }
 
