@@ -45,6 +45,8 @@ public class HomeAssistantMirror extends BackgroundLoop {
     private volatile HomeAssistantSettings refused;
 
     private volatile boolean resync = true;
+    /** Set while the application stops: no new client may be made (it would outlive the stop). */
+    private boolean stopped;
 
     public HomeAssistantMirror(HomeAssistantConnection connection, MirrorStore store, ObjectMapper mapper) {
         super("ha-mirror");
@@ -89,8 +91,19 @@ public class HomeAssistantMirror extends BackgroundLoop {
     }
 
     @Override
+    public void start() {
+        synchronized (clientLock) {
+            stopped = false;
+        }
+        super.start();
+    }
+
+    @Override
     protected void stopping() {
-        closeClient();
+        synchronized (clientLock) {
+            stopped = true;
+            closeClient();
+        }
     }
 
     /**
@@ -163,6 +176,9 @@ public class HomeAssistantMirror extends BackgroundLoop {
                 }
             }
             closeClient();
+            if (stopped) {
+                throw new HomeAssistantException(HomeAssistantException.Kind.UNAVAILABLE, 0, "Aether is stopping");
+            }
             HomeAssistantWebSocketClient fresh = new HomeAssistantWebSocketClient(
                     settings, uri, mapper, HomeAssistantWebSocketClient.Options.DEFAULTS);
             try {
