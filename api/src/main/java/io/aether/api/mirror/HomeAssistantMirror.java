@@ -12,6 +12,8 @@ import io.aether.homeassistant.websocket.HomeAssistantWebSocketClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,11 @@ public class HomeAssistantMirror extends BackgroundLoop {
     private volatile HomeAssistantSettings refused;
 
     private volatile boolean resync = true;
+    /**
+     * Entities a state_changed event removed, and when: a sync that read get_states before the
+     * removal must not bring them back. Entries older than the last sync's start are dropped.
+     */
+    private final Map<String, Instant> removals = new ConcurrentHashMap<>();
     /** Set while the application stops: no new client may be made (it would outlive the stop). */
     private boolean stopped;
 
@@ -141,8 +148,15 @@ public class HomeAssistantMirror extends BackgroundLoop {
             JsonNode entityRegistry = c.entityRegistry();
             JsonNode devices = c.deviceRegistry();
             JsonNode areas = c.areaRegistry();
-            MirrorStore.SyncResult result =
-                    store.replace(MirrorRows.snapshot(states, entityRegistry, devices, areas), started);
+            MirrorStore.Snapshot read = MirrorRows.snapshot(states, entityRegistry, devices, areas);
+            removals.values().removeIf(at -> at.isBefore(started));
+            MirrorStore.Snapshot snapshot = new MirrorStore.Snapshot(
+                    read.entities().stream()
+                            .filter(e -> !removals.containsKey(e.entityId()))
+                            .toList(),
+                    read.devices(),
+                    read.areas());
+            MirrorStore.SyncResult result = store.replace(snapshot, started);
             log.info(
                     "Home Assistant mirror synced: {} entities ({} added, {} removed), {} devices, {} areas",
                     result.entitiesFound(),
@@ -220,9 +234,11 @@ public class HomeAssistantMirror extends BackgroundLoop {
                 if (newState.isObject()) {
                     MirrorStore.EntityRow row = MirrorRows.fromState(newState);
                     if (row != null) {
+                        removals.remove(row.entityId());
                         store.upsertState(row);
                     }
                 } else if (!entityId.isEmpty()) {
+                    removals.put(entityId, Instant.now());
                     store.remove(entityId);
                 }
             } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +232,28 @@ class MirrorTest extends IntegrationTest {
         assertThat(gone.json().path("error").path("type").asText()).isEqualTo("not_found");
         assertThat(http.get("/api/v1/entities?limit=1000").json().path("total").asLong())
                 .isEqualTo(ha.get("/api/states").json().size());
+    }
+
+    @Test
+    void aSyncThatReadHomeAssistantBeforeARemovalDoesNotBringTheEntityBack() throws Exception {
+        String id = unique("sensor.mirror_race_");
+        assertThat(ha.post("/api/states/" + id, "{\"state\": \"1\"}").status()).isEqualTo(201);
+        sync();
+        // get_states is answered as it was when asked, 1.5 s later: the removal's event overtakes it.
+        HA.delayWebSocketReplies("get_states", Duration.ofMillis(1500));
+        try {
+            CompletableFuture<Http.Response> slowSync =
+                    CompletableFuture.supplyAsync(() -> http.post("/api/v1/entities/sync", "{}"));
+            Thread.sleep(500);
+            assertThat(ha.delete("/api/states/" + id).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> http.get("/api/v1/entities/" + id).status() == 404);
+            Http.Response done = slowSync.get(30, TimeUnit.SECONDS);
+            assertThat(done.status()).as(done.body()).isEqualTo(200);
+        } finally {
+            HA.delayWebSocketReplies("get_states", Duration.ZERO);
+        }
+        assertThat(http.get("/api/v1/entities/" + id).status()).isEqualTo(404);
     }
 
     @Test
