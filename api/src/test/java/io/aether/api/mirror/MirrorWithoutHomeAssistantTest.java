@@ -19,23 +19,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A server of its own that starts with no Home Assistant configured, then is set up with an HA
- * whose WebSocket cannot be reached (the simulator serves it on another port, and no
- * AETHER_HA_WEBSOCKET_URL says so): the server starts and answers, the mirror stays empty, a sync
- * is a 502 with HA's message and never the token. Its database then holds 10,000 entities: the
- * list filters read their indexes.
+ * whose WebSocket (AETHER_HA_WEBSOCKET_URL: a second simulator with another token) refuses the
+ * token: the server starts and answers, the mirror stays empty, a sync is a 502 with HA's message
+ * and never the token. Its database then holds 10,000 entities: the list filters read their
+ * indexes.
  */
 class MirrorWithoutHomeAssistantTest {
     private static final String TOKEN = "mirror-own-server-token";
     private static final String PASSWORD = "mirror own server password";
     private static HomeAssistantSimulator ha;
+    private static HomeAssistantSimulator otherHa;
     private static OwnServer server;
     private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         ha = HomeAssistantSimulator.start(0, TOKEN);
+        otherHa = HomeAssistantSimulator.start(0, "another-home-token");
         Path dir = Files.createTempDirectory("aether-mirror-");
-        server = OwnServer.start(dir, "", "");
+        server = OwnServer.start(dir, "", "", "--aether.ha.websocket-url=" + otherHa.wsUrl());
         Http anonymous = server.http();
         assertThat(anonymous.get("/api/v1/health").status()).isEqualTo(200);
         Http.Response setup = anonymous.post(
@@ -52,10 +54,13 @@ class MirrorWithoutHomeAssistantTest {
         if (ha != null) {
             ha.stop();
         }
+        if (otherHa != null) {
+            otherHa.stop();
+        }
     }
 
     @Test
-    void withoutAReachableWebSocketTheServerAnswersAndASyncIsABadGateway() {
+    void withATokenTheWebSocketRefusesTheServerAnswersAndASyncIsABadGateway() {
         JsonNode empty = http.get("/api/v1/entities").json();
         assertThat(empty.path("total").asLong()).isZero();
         assertThat(empty.path("last_synced_at").isNull()).isTrue();
@@ -64,7 +69,9 @@ class MirrorWithoutHomeAssistantTest {
         Http.Response sync = http.post("/api/v1/entities/sync", "{}");
         assertThat(sync.status()).as(sync.body()).isEqualTo(502);
         assertThat(sync.json().path("error").path("type").asText()).isEqualTo("home_assistant_error");
-        assertThat(sync.json().path("error").path("message").asText()).startsWith("Home Assistant: ");
+        assertThat(sync.json().path("error").path("message").asText())
+                .startsWith("Home Assistant: ")
+                .contains("Invalid access token or password");
         assertThat(sync.body()).doesNotContain(TOKEN);
         assertThat(http.get("/api/v1/health").status()).isEqualTo(200);
     }
