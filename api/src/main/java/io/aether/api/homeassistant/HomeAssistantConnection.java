@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.security.OwnerAccount;
 import io.aether.homeassistant.HomeAssistantClient;
+import io.aether.homeassistant.HomeAssistantException;
 import io.aether.homeassistant.HomeAssistantSettings;
+import io.aether.homeassistant.websocket.HomeAssistantWebSocketClient;
+import java.net.URI;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +43,23 @@ public class HomeAssistantConnection {
         return new HomeAssistantClient(
                 new HomeAssistantSettings(baseUrl, token, configured.connectTimeout(), configured.requestTimeout()),
                 mapper);
+    }
+
+    /**
+     * HA's WebSocket API: AETHER_HA_WEBSOCKET_URL when set, else derived from the settings' base
+     * URL ({@code ws(s)://host[:port][/prefix]/api/websocket}).
+     */
+    public URI webSocketUri(HomeAssistantSettings settings) {
+        String explicit = configured.websocketUrl();
+        if (explicit != null && !explicit.isBlank()) {
+            try {
+                return URI.create(explicit.strip());
+            } catch (IllegalArgumentException e) {
+                throw new HomeAssistantException(
+                        HomeAssistantException.Kind.NOT_CONFIGURED, 0, "AETHER_HA_WEBSOCKET_URL is not a valid URL");
+            }
+        }
+        return HomeAssistantWebSocketClient.webSocketUri(settings.baseUrl());
     }
 
     public HomeAssistantSettings settings() {

@@ -3,15 +3,23 @@ package io.aether.api.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The owner's stored setup (table auth_setup): Home Assistant URL and encrypted token, password
  * hash. Read on every Home Assistant call and sign-in, so it is cached briefly; writes on this
  * node clear the cache at once. (Session validity is not decided from this cache.)
+ *
+ * <p>A write inside a transaction clears the cache again when the transaction ends, and a load
+ * that overlapped a write is not kept: otherwise a reader on another thread (the mirror's loop, a
+ * request) could load the row before the write commits and cache the old setup after the write
+ * cleared the cache, e.g. an old password hash or "not set up", for the whole TTL.
  */
 @Component
 public class OwnerAccount {
@@ -20,6 +28,8 @@ public class OwnerAccount {
     private final SecretCipher cipher;
     private final CredentialRevocations revocations;
     private volatile Cached cached;
+    /** Bumped by every write (and again when its transaction ends); a load keeps its result only if unchanged. */
+    private final AtomicLong writes = new AtomicLong();
 
     public OwnerAccount(JdbcClient jdbc, SecretCipher cipher, CredentialRevocations revocations) {
         this.jdbc = jdbc;
@@ -40,6 +50,7 @@ public class OwnerAccount {
     public Optional<StoredSetup> setup() {
         Cached current = cached;
         if (current == null || current.loadedAt.plus(CACHE_TTL).isBefore(Instant.now())) {
+            long before = writes.get();
             try {
                 current = new Cached(load(), Instant.now());
             } catch (DataAccessException e) {
@@ -50,7 +61,11 @@ public class OwnerAccount {
                 // and /status meaningful; nothing is written on the strength of it.
                 return current.setup;
             }
-            cached = current;
+            synchronized (writes) {
+                if (writes.get() == before) {
+                    cached = current;
+                }
+            }
         }
         return current.setup;
     }
@@ -78,7 +93,7 @@ public class OwnerAccount {
         } catch (DuplicateKeyException e) {
             return false;
         } finally {
-            cached = null;
+            invalidate();
         }
     }
 
@@ -89,7 +104,27 @@ public class OwnerAccount {
                 .param("hash", passwordHash)
                 .update();
         revocations.changed("generation");
-        cached = null;
+        invalidate();
+    }
+
+    /** Clears the cache now and, inside a transaction, again once it has committed or rolled back. */
+    private void invalidate() {
+        clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    clear();
+                }
+            });
+        }
+    }
+
+    private void clear() {
+        synchronized (writes) {
+            writes.incrementAndGet();
+            cached = null;
+        }
     }
 
     private Optional<StoredSetup> load() {

@@ -53,6 +53,8 @@ public abstract class IntegrationTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("aether.ha.url", HA::baseUrl);
         registry.add("aether.ha.token", () -> HA_TOKEN);
+        // The simulator serves its WebSocket API on a second port (real HA: the same one).
+        registry.add("aether.ha.websocket-url", HA::wsUrl);
         registry.add("aether.data-dir", DATA_DIR::toString);
         registry.add("aether.deploy.wait-timeout", () -> "20s");
         registry.add("aether.auth.jwt-secret", () -> JWT_SECRET);

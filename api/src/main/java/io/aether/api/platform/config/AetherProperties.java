@@ -28,14 +28,20 @@ public record AetherProperties(
         }
     }
 
+    /**
+     * websocketUrl: Home Assistant's WebSocket API when it is not at the URL's /api/websocket
+     * (blank: derived from the HA URL in use).
+     */
     public record Ha(
             String url,
             String token,
             @DefaultValue("5s") Duration connectTimeout,
-            @DefaultValue("10s") Duration requestTimeout) {
+            @DefaultValue("10s") Duration requestTimeout,
+            String websocketUrl) {
         @Override
         public String toString() {
-            return "Ha[url=" + url + ", token=" + (token == null || token.isBlank() ? "<unset>" : "<redacted>") + "]";
+            return "Ha[url=" + url + ", websocketUrl=" + websocketUrl + ", token="
+                    + (token == null || token.isBlank() ? "<unset>" : "<redacted>") + "]";
         }
     }
 
