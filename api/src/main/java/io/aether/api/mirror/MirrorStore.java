@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -340,32 +341,18 @@ class MirrorStore {
             last_synced_at""";
 
     Page<Entity> entities(String domain, String areaId, String state, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (domain != null) {
-            where.append(" AND domain = :domain");
-            params.put("domain", domain);
-        }
-        if (areaId != null) {
-            where.append(" AND area_id = :areaId");
-            params.put("areaId", areaId);
-        }
-        if (state != null) {
-            where.append(" AND state = :state");
-            params.put("state", state);
-        }
-        List<Entity> items = jdbc.sql("SELECT " + ENTITY_COLUMNS + " FROM ha_entity" + where
-                        + " ORDER BY entity_id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(this::entityRow)
-                .list();
-        long total = jdbc.sql("SELECT count(*) FROM ha_entity" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        return new Page<>(items, total);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("domain", domain);
+        filter.put("area_id", areaId);
+        filter.put("state", state);
+        return page(
+                "SELECT " + ENTITY_COLUMNS + " FROM ha_entity",
+                "ha_entity",
+                filter,
+                "entity_id",
+                limit,
+                offset,
+                this::entityRow);
     }
 
     Optional<Entity> entity(String entityId) {
@@ -391,27 +378,10 @@ class MirrorStore {
             FROM ha_device d""";
 
     Page<Device> devices(String areaId, String manufacturer, int limit, int offset) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (areaId != null) {
-            where.append(" AND area_id = :areaId");
-            params.put("areaId", areaId);
-        }
-        if (manufacturer != null) {
-            where.append(" AND manufacturer = :manufacturer");
-            params.put("manufacturer", manufacturer);
-        }
-        List<Device> items = jdbc.sql(DEVICE_SELECT + where + " ORDER BY d.ha_device_id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query(MirrorStore::deviceRow)
-                .list();
-        long total = jdbc.sql("SELECT count(*) FROM ha_device" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        return new Page<>(items, total);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("area_id", areaId);
+        filter.put("manufacturer", manufacturer);
+        return page(DEVICE_SELECT, "ha_device", filter, "d.ha_device_id", limit, offset, MirrorStore::deviceRow);
     }
 
     Optional<Device> device(String haDeviceId) {
@@ -427,15 +397,38 @@ class MirrorStore {
             FROM ha_area a""";
 
     Page<Area> areas(String floorId, int limit, int offset) {
-        String where = floorId == null ? "" : " WHERE floor_id = :floorId";
-        Map<String, Object> params = floorId == null ? Map.of() : Map.of("floorId", floorId);
-        List<Area> items = jdbc.sql(AREA_SELECT + where + " ORDER BY a.ha_area_id LIMIT :limit OFFSET :offset")
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("floor_id", floorId);
+        return page(AREA_SELECT, "ha_area", filter, "a.ha_area_id", limit, offset, MirrorStore::areaRow);
+    }
+
+    /**
+     * One page of {@code select} ordered by {@code order}, and the total of {@code table}, both under
+     * {@code filter}: column = value for each non-null value (column names are this class's constants).
+     */
+    private <T> Page<T> page(
+            String select,
+            String table,
+            Map<String, Object> filter,
+            String order,
+            int limit,
+            int offset,
+            RowMapper<T> rows) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        filter.forEach((column, value) -> {
+            if (value != null) {
+                where.append(" AND ").append(column).append(" = :").append(column);
+                params.put(column, value);
+            }
+        });
+        List<T> items = jdbc.sql(select + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(MirrorStore::areaRow)
+                .query(rows)
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM ha_area" + where)
+        long total = jdbc.sql("SELECT count(*) FROM " + table + where)
                 .params(params)
                 .query(Long.class)
                 .single();
