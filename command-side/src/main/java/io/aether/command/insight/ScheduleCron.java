@@ -29,6 +29,24 @@ public final class ScheduleCron {
         }
     }
 
+    /**
+     * Whether a cron tick covering {@code (after, upTo]} runs the schedule: its expression fired in
+     * that window, after the schedule was created and after its last run (a run recorded since the
+     * firing, by cron on an overlapping tick or by hand, counts as that firing's run).
+     *
+     * @param lastRunAt the schedule's last run, or null when it never ran
+     */
+    public static boolean due(String fiveFields, Instant createdAt, Instant lastRunAt, Instant after, Instant upTo) {
+        Instant from = after;
+        if (createdAt != null && createdAt.isAfter(from)) {
+            from = createdAt;
+        }
+        if (lastRunAt != null && lastRunAt.isAfter(from)) {
+            from = lastRunAt;
+        }
+        return firesBetween(fiveFields, from, upTo);
+    }
+
     /** Whether the expression fires at an instant in {@code (after, upTo]}. */
     public static boolean firesBetween(String fiveFields, Instant after, Instant upTo) {
         if (!upTo.isAfter(after)) {
