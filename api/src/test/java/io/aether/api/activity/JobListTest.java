@@ -146,7 +146,12 @@ class JobListTest extends IntegrationTest {
         assertThat(list(rollbacks))
                 .isNotEmpty()
                 .allMatch(j -> j.get("job_type").asText().equals("rollback"));
-        assertThat(deployments.get("total").asLong() + rollbacks.get("total").asLong())
+        JsonNode analyses = http.get("/api/v1/jobs?job_type=analysis&limit=200").json();
+        assertThat(list(analyses)).allMatch(j -> j.get("job_type").asText().equals("analysis"));
+        // Analysis jobs of other test classes (analyze, schedule runs) share the database.
+        assertThat(deployments.get("total").asLong()
+                        + rollbacks.get("total").asLong()
+                        + analyses.get("total").asLong())
                 .isEqualTo(all.get("total").asLong());
 
         JsonNode chats = http.get("/api/v1/jobs?job_type=chat").json();
