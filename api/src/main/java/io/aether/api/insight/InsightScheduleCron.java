@@ -13,6 +13,8 @@ import io.aether.domain.insight.schedule.query.InsightScheduleView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +57,9 @@ class InsightScheduleCron {
         return new Window(after.isBefore(earliest) ? earliest : after, now);
     }
 
-    private static void runDue(InsightScheduleService schedules, Window window) {
+    /** Runs the due schedules of the window; answers how many runs started. */
+    static int runDue(InsightScheduleService schedules, Window window) {
+        int started = 0;
         int offset = 0;
         while (true) {
             InsightScheduleList page = schedules.list(ScheduleTrigger.CRON, true, PAGE, offset);
@@ -66,24 +70,25 @@ class InsightScheduleCron {
                         schedule.lastRunAt(),
                         window.after(),
                         window.upTo())) {
-                    run(schedules, schedule);
+                    started += run(schedules, schedule) ? 1 : 0;
                 }
             }
             if (page.items().size() < PAGE) {
-                return;
+                return started;
             }
             offset += PAGE;
         }
     }
 
-    private static void run(InsightScheduleService schedules, InsightScheduleView schedule) {
+    private static boolean run(InsightScheduleService schedules, InsightScheduleView schedule) {
         try {
-            schedules
-                    .run(schedule.id(), RunTrigger.CRON, Actor.system())
-                    .ifPresent(job -> log.info("insight schedule {} ran by cron as job {}", schedule.id(), job));
+            Optional<UUID> job = schedules.run(schedule.id(), RunTrigger.CRON, Actor.system());
+            job.ifPresent(id -> log.info("insight schedule {} ran by cron as job {}", schedule.id(), id));
+            return job.isPresent();
         } catch (RuntimeException e) {
             // One schedule that cannot run (its analysis type is not built yet) must not stop the others.
             log.warn("insight schedule {} could not run by cron: {}", schedule.id(), e.getMessage());
+            return false;
         }
     }
 }

@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Insight schedules over HTTP: CRUD with the original's refusals, and runs that are analysis jobs
@@ -20,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class InsightScheduleTest extends IntegrationTest {
     private static final String SCHEDULES = "/api/v1/insight-schedules";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private InsightScheduleService schedules;
 
     @Test
     void aScheduleIsCreatedReadUpdatedAndDeletedAsEventsOfThePrincipal() throws Exception {
@@ -175,6 +182,43 @@ class InsightScheduleTest extends IntegrationTest {
         assertThat(run.status()).as(run.body()).isEqualTo(422);
         assertThat(run.json().get("error").get("message").asText()).contains("energy", "device_health");
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aCronTickRunsTheEnabledSchedulesWhoseExpressionFiredAsSystem() throws Exception {
+        // A firing 12 hours ahead, so that the server's own ticks (every minute) leave it alone.
+        ZonedDateTime fires = ZonedDateTime.now(ZoneOffset.UTC).plusHours(12);
+        String cron = fires.getMinute() + " " + fires.getHour() + " * * *";
+        String on = cronSchedule(cron, true);
+        String off = cronSchedule(cron, false);
+        Instant now = Instant.now();
+        InsightScheduleCron.runDue(schedules, new InsightScheduleCron.Window(now, now.plus(Duration.ofHours(13))));
+
+        JsonNode ran = awaitResult(on);
+        assertThat(ran.get("run_count").asInt()).isEqualTo(1);
+        assertThat(ran.get("last_result").asText()).isEqualTo("success");
+        JsonNode started = events(on).get(1);
+        assertThat(started.get("trigger").asText()).isEqualTo("cron");
+        assertThat(started.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(http.get(SCHEDULES + "/" + off).json().get("run_count").asInt())
+                .as("a disabled schedule is skipped by cron")
+                .isZero();
+        assertThat(events(off)).hasSize(1);
+
+        InsightScheduleCron.runDue(schedules, new InsightScheduleCron.Window(now, now.plusSeconds(60)));
+        assertThat(http.get(SCHEDULES + "/" + on).json().get("run_count").asInt())
+                .as("not due in a window without a firing")
+                .isEqualTo(1);
+    }
+
+    private String cronSchedule(String cron, boolean enabled) {
+        Http.Response created = http.post(
+                SCHEDULES,
+                "{\"name\": \"Cron " + UUID.randomUUID() + "\", \"analysis_type\": \"device_health\","
+                        + " \"trigger_type\": \"cron\", \"cron_expression\": \"" + cron + "\", \"enabled\": " + enabled
+                        + ", \"entity_ids\": [\"sensor.nothing_here\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
     }
 
     private int post(String body) {
