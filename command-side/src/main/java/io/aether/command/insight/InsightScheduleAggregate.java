@@ -57,7 +57,7 @@ public class InsightScheduleAggregate {
 
     @CommandHandler
     public void handle(UpdateInsightSchedule command) {
-        checkExists();
+        checkExists(command.scheduleId());
         if (command.changes() == null || command.changes().isEmpty()) {
             throw InvalidScheduleException.badRequest("No fields to update");
         }
@@ -70,14 +70,14 @@ public class InsightScheduleAggregate {
 
     @CommandHandler
     public void handle(DeleteInsightSchedule command) {
-        checkExists();
+        checkExists(command.scheduleId());
         apply(new InsightScheduleDeleted(id, actorOf(command.actor())));
     }
 
     /** The settings the run uses, or null when a cron run meets a disabled schedule (nothing recorded). */
     @CommandHandler
     public ScheduleSettings handle(RunInsightSchedule command) {
-        checkExists();
+        checkExists(command.scheduleId());
         if (command.jobId() == null || command.trigger() == null) {
             throw InvalidScheduleException.validation("a run needs a job id and a trigger");
         }
@@ -113,9 +113,10 @@ public class InsightScheduleAggregate {
         }
     }
 
-    private void checkExists() {
+    /** A stream of another aggregate under this id leaves no state: not found either. */
+    private void checkExists(UUID requested) {
         if (state == null || state.deleted()) {
-            throw new InsightScheduleNotFoundException(id);
+            throw new InsightScheduleNotFoundException(requested);
         }
     }
 
