@@ -123,6 +123,40 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void insightScheduleResponsesMatchTheDocument() {
+        String list = "/api/v1/insight-schedules";
+        String one = list + "/{id}";
+        Http.Response created = http.post(list, """
+                {"name": "Contract schedule", "analysis_type": "device_health", "trigger_type": "cron",
+                 "cron_expression": "0 3 * * *", "enabled": false}""");
+        check("POST", list, created);
+        String id = created.json().get("id").asText();
+        check(
+                "POST",
+                list,
+                http.post(
+                        list,
+                        "{\"name\": \"x\", \"analysis_type\": \"device_health\", " + "\"trigger_type\": \"cron\"}"));
+        check(
+                "POST",
+                list,
+                http.post(
+                        list,
+                        "{\"name\": \"x\", \"analysis_type\": \"astrology\", "
+                                + "\"trigger_type\": \"webhook\", \"webhook_event\": \"e\"}"));
+        check("GET", list, http.get(list + "?trigger_type=cron"));
+        check("GET", one, http.get(list + "/" + id));
+        check("PUT", one, http.put(list + "/" + id, "{\"hours\": 12}"));
+        check("PUT", one, http.put(list + "/" + id, "{}"));
+        check("POST", one + "/run", http.post(list + "/" + id + "/run", ""));
+        check("DELETE", one, http.delete(list + "/" + id));
+        check("GET", one, http.get(list + "/" + id));
+
+        assertThat(statuses).contains(200, 201, 204, 400, 404, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void errorEnvelopesMatchTheDocument() {
         String id = createApproved();
         check("GET", PROPOSALS + "/" + UUID.randomUUID(), http.get(PROPOSALS + "/" + UUID.randomUUID()));

@@ -6,6 +6,7 @@ import io.aether.query.analytics.InsightAnalyticsProjection;
 import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.insight.InsightListProjection;
+import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
@@ -23,7 +24,8 @@ public final class Projections {
             JobListProjection.PROCESSING_GROUP,
             ProposalAnalyticsProjection.PROCESSING_GROUP,
             AgentAnalyticsProjection.PROCESSING_GROUP,
-            InsightAnalyticsProjection.PROCESSING_GROUP);
+            InsightAnalyticsProjection.PROCESSING_GROUP,
+            InsightScheduleListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
