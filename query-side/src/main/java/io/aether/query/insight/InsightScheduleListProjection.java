@@ -12,6 +12,8 @@ import io.aether.domain.insight.schedule.ScheduleSettings;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -53,16 +55,7 @@ public class InsightScheduleListProjection {
                             CAST(:options AS jsonb), :cron, :webhookEvent, CAST(:webhookFilter AS jsonb), :at, :at, 1)
                         ON CONFLICT (id) DO NOTHING""")
                 .param("id", event.scheduleId())
-                .param("name", s.name())
-                .param("enabled", s.enabled())
-                .param("analysisType", s.analysisType().wire())
-                .param("triggerType", s.triggerType().wire())
-                .param("entityIds", s.entityIds() == null ? null : json(s.entityIds()))
-                .param("hours", s.hours())
-                .param("options", json(s.options()))
-                .param("cron", s.cronExpression())
-                .param("webhookEvent", s.webhookEvent())
-                .param("webhookFilter", s.webhookFilter() == null ? null : json(s.webhookFilter()))
+                .params(settings(s))
                 .param("at", utc(at))
                 .update();
     }
@@ -78,16 +71,7 @@ public class InsightScheduleListProjection {
                             webhook_filter = CAST(:webhookFilter AS jsonb), updated_at = :at, version = :version
                         WHERE id = :id AND version < :version""")
                 .param("id", event.scheduleId())
-                .param("name", s.name())
-                .param("enabled", s.enabled())
-                .param("analysisType", s.analysisType().wire())
-                .param("triggerType", s.triggerType().wire())
-                .param("entityIds", s.entityIds() == null ? null : json(s.entityIds()))
-                .param("hours", s.hours())
-                .param("options", json(s.options()))
-                .param("cron", s.cronExpression())
-                .param("webhookEvent", s.webhookEvent())
-                .param("webhookFilter", s.webhookFilter() == null ? null : json(s.webhookFilter()))
+                .params(settings(s))
                 .param("at", utc(at))
                 .param("version", Math.toIntExact(seq + 1))
                 .update();
@@ -161,5 +145,21 @@ public class InsightScheduleListProjection {
 
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The named parameters of a schedule's settings, as both the insert and the update bind them. */
+    private Map<String, Object> settings(ScheduleSettings s) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", s.name());
+        params.put("enabled", s.enabled());
+        params.put("analysisType", s.analysisType().wire());
+        params.put("triggerType", s.triggerType().wire());
+        params.put("entityIds", s.entityIds() == null ? null : json(s.entityIds()));
+        params.put("hours", s.hours());
+        params.put("options", json(s.options()));
+        params.put("cron", s.cronExpression());
+        params.put("webhookEvent", s.webhookEvent());
+        params.put("webhookFilter", s.webhookFilter() == null ? null : json(s.webhookFilter()));
+        return params;
     }
 }
