@@ -3,12 +3,18 @@ package io.aether.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.platform.consistency.ReadConsistency;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
+import io.aether.domain.insight.InsightCreated;
+import io.aether.domain.proposal.ProposalApproved;
+import io.aether.domain.proposal.ProposalCreated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A command's answer means its change shows in every list on the very next call: the answer
@@ -18,6 +24,50 @@ import org.junit.jupiter.api.Test;
 class ReadYourWritesTest extends IntegrationTest {
     private static final String TOKEN = "X-Consistency-Token";
     private static final String TIMED_OUT = "X-Consistency-Timeout";
+
+    @Autowired
+    ReadConsistency consistency;
+
+    @Test
+    void aCommandWaitsOnlyForTheReadModelsThatHandleItsEvents() {
+        List<String> proposal = consistency.readModelsHandling(Set.of(ProposalCreated.class, ProposalApproved.class));
+        assertThat(proposal)
+                .contains("proposal-list", "event-log", "proposal-analytics")
+                .doesNotContain("insight-list", "tool-group-list", "insight-schedule-list");
+
+        assertThat(consistency.readModelsHandling(Set.of(InsightCreated.class)))
+                .contains("insight-list", "event-log")
+                .doesNotContain("proposal-list", "tool-group-list");
+        // The audit log records every event, whatever its type; no other read model takes a String.
+        assertThat(consistency.readModelsHandling(Set.of(String.class))).containsExactly("event-log");
+    }
+
+    @Test
+    void createThenInsightListSeesTheInsightOnTheNextCall100TimesInARow() {
+        for (int i = 0; i < 100; i++) {
+            Http.Response created = http.post(
+                    "/api/v1/insights",
+                    Map.of(
+                            "type",
+                            "anomaly",
+                            "title",
+                            "Read your writes " + i,
+                            "description",
+                            "created then listed",
+                            "evidence",
+                            Map.of("round", i),
+                            "confidence",
+                            0.5,
+                            "impact",
+                            "low"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String id = created.json().get("id").asText();
+
+            assertThat(ids(http.get("/api/v1/insights?limit=5")))
+                    .as("round %d", i)
+                    .contains(id);
+        }
+    }
 
     @Test
     void createThenListSeesTheProposalOnTheNextCall100TimesInARow() {

@@ -13,7 +13,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Remembers, per HTTP request, the identifiers of the events that request's commands stored: an
+ * Remembers, per HTTP request, the events that request's commands stored (identifier and payload
+ * type): an
  * event-bus dispatch interceptor notes them while the command runs and hands them to the request
  * once the unit of work has committed (events of a rolled-back command are never noted). Work
  * outside a request (processors, schedulers) is not tracked.
@@ -31,12 +32,13 @@ public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && !messages.isEmpty()) {
-            List<String> ids =
-                    messages.stream().map(EventMessage::getIdentifier).toList();
+            List<Appended> ids = messages.stream()
+                    .map(m -> new Appended(m.getIdentifier(), m.getPayloadType()))
+                    .toList();
             if (CurrentUnitOfWork.isStarted()) {
                 UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-                List<String> pending = root.getOrComputeResource(UNIT_OF_WORK_RESOURCE, key -> {
-                    List<String> list = new ArrayList<>();
+                List<Appended> pending = root.getOrComputeResource(UNIT_OF_WORK_RESOURCE, key -> {
+                    List<Appended> list = new ArrayList<>();
                     root.afterCommit(unitOfWork -> committed(request, list));
                     return list;
                 });
@@ -48,15 +50,19 @@ public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?
         return (index, message) -> message;
     }
 
-    /** The identifiers committed in the current request since the last call, then forgotten. */
-    static List<String> takeCommitted() {
+    /** An event a request's command stored. */
+    record Appended(String identifier, Class<?> payloadType) {}
+
+    /** The events committed in the current request since the last call, then forgotten. */
+    static List<Appended> takeCommitted() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return List.of();
         }
         synchronized (request) {
             @SuppressWarnings("unchecked")
-            List<String> ids = (List<String>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            List<Appended> ids =
+                    (List<Appended>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (ids == null) {
                 return List.of();
             }
@@ -65,10 +71,11 @@ public class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?
         }
     }
 
-    private static void committed(RequestAttributes request, List<String> ids) {
+    private static void committed(RequestAttributes request, List<Appended> ids) {
         synchronized (request) {
             @SuppressWarnings("unchecked")
-            List<String> all = (List<String>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            List<Appended> all =
+                    (List<Appended>) request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (all == null) {
                 all = new ArrayList<>();
                 request.setAttribute(REQUEST_ATTRIBUTE, all, RequestAttributes.SCOPE_REQUEST);

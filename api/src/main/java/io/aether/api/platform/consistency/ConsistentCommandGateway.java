@@ -1,7 +1,9 @@
 package io.aether.api.platform.consistency;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Axon's command gateway, except that {@code sendAndWait} returns only once the read models
- * have processed the events the command stored (bounded by {@code aether.consistency.wait-timeout}):
+ * that handle the events the command stored have processed them (bounded by
+ * {@code aether.consistency.wait-timeout}):
  * a client that gets the answer and then lists sees its change. The response carries the
  * position ({@value ReadConsistency#TOKEN_HEADER}) and says when the wait timed out. The wait
  * happens after the unit of work, so no aggregate lock or transaction is held meanwhile.
@@ -38,13 +41,17 @@ public class ConsistentCommandGateway extends DefaultCommandGateway {
     }
 
     private void awaitAppendedEvents() {
-        List<String> ids = AppendedEvents.takeCommitted();
-        if (ids.isEmpty()) {
+        List<AppendedEvents.Appended> appended = AppendedEvents.takeCommitted();
+        if (appended.isEmpty()) {
             return;
         }
+        List<String> ids =
+                appended.stream().map(AppendedEvents.Appended::identifier).toList();
+        Set<Class<?>> types =
+                appended.stream().map(AppendedEvents.Appended::payloadType).collect(Collectors.toSet());
         ReadConsistency reads = consistency.getObject();
         try {
-            reads.positionOf(ids).ifPresent(reads::awaitForResponse);
+            reads.positionOf(ids).ifPresent(position -> reads.awaitForResponse(position, types));
         } catch (RuntimeException e) {
             // The command succeeded; a failed wait must not turn its answer into an error.
             log.warn("Could not wait for the read models after a command: {}", e.toString());

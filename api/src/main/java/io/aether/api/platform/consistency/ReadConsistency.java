@@ -39,7 +39,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * ({@link Projections#NAMES}) has handled the event at that position on all its segments, held by
  * this node (in-memory status) or by another (its token in token_entry). Command answers wait for
  * the events they appended (see {@link ConsistentCommandGateway}); clients may send the position
- * back on a read ({@value #TOKEN_HEADER}).
+ * back on a read ({@value #TOKEN_HEADER}). A command's answer waits only for the read models
+ * that handle its events' types ({@link #readModelsHandling}); a position sent back waits for all.
  */
 @Component
 public class ReadConsistency {
@@ -96,12 +97,45 @@ public class ReadConsistency {
 
     /** Waits until every read model has processed {@code position}; false when the timeout passed first. */
     public boolean awaitProcessed(long position, Duration timeout) {
+        return awaitProcessed(position, Projections.NAMES, timeout);
+    }
+
+    /**
+     * The read models that handle at least one of these event types. Only they can change when such
+     * events are stored, so a command's answer waits for them alone: with a read model per list, a
+     * proposal command need not wait for the insight or tool-group read models to skip its events.
+     */
+    public List<String> readModelsHandling(Set<Class<?>> eventTypes) {
+        return Projections.NAMES.stream()
+                .filter(name -> eventTypes.stream().anyMatch(type -> handles(name, type)))
+                .toList();
+    }
+
+    private final Map<String, Map<Class<?>, Boolean>> handledTypes = new ConcurrentHashMap<>();
+
+    /** Whether the processor handles this event type; true when it cannot tell (then it is waited for). */
+    private boolean handles(String name, Class<?> type) {
+        return handledTypes
+                .computeIfAbsent(name, n -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                        type,
+                        t -> processing
+                                .eventProcessor(name, AbstractEventProcessor.class)
+                                .map(AbstractEventProcessor::eventHandlerInvoker)
+                                .map(invoker -> invoker.canHandleType(t))
+                                .orElse(Boolean.TRUE));
+    }
+
+    private boolean awaitProcessed(long position, List<String> names, Duration timeout) {
+        if (names.isEmpty()) {
+            return true;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Map<Integer, TrackingToken>> stored = null;
         long storedUntil = 0;
         String aggregate = null;
         while (true) {
-            Boolean passed = passedLocally(position);
+            Boolean passed = passedLocally(position, names);
             if (passed == null) {
                 // Some segment is held by another node (or by none): its stored token decides.
                 long now = System.nanoTime();
@@ -112,7 +146,7 @@ public class ReadConsistency {
                 if (aggregate == null) {
                     aggregate = aggregateAt(position);
                 }
-                passed = passedElsewhere(position, aggregate, stored);
+                passed = passedElsewhere(position, aggregate, stored, names);
             }
             if (passed) {
                 return true;
@@ -140,8 +174,20 @@ public class ReadConsistency {
      * Outside a request it only waits.
      */
     public boolean awaitForResponse(long position) {
+        return awaitForResponse(position, Projections.NAMES);
+    }
+
+    /**
+     * As {@link #awaitForResponse(long)}, for the read models that handle these event types (the
+     * events of the request's commands): the others are not changed by them.
+     */
+    public boolean awaitForResponse(long position, Set<Class<?>> eventTypes) {
+        return awaitForResponse(position, readModelsHandling(eventTypes));
+    }
+
+    private boolean awaitForResponse(long position, List<String> names) {
         long start = System.nanoTime();
-        boolean reached = awaitProcessed(position, properties.waitTimeout());
+        boolean reached = awaitProcessed(position, names, properties.waitTimeout());
         HttpServletResponse response = currentResponse();
         if (response != null && !response.isCommitted()) {
             response.addHeader(
@@ -171,9 +217,9 @@ public class ReadConsistency {
      * False when a segment of this node has not processed the position; true when this node's
      * segments have and they are all there are; null when other segments exist (held elsewhere).
      */
-    private Boolean passedLocally(long position) {
+    private Boolean passedLocally(long position, List<String> names) {
         boolean needRemote = false;
-        for (String name : Projections.NAMES) {
+        for (String name : names) {
             StreamingEventProcessor processor = processing
                     .eventProcessor(name, StreamingEventProcessor.class)
                     .orElse(null);
@@ -199,8 +245,9 @@ public class ReadConsistency {
      * that handles the event's aggregate is asked (processors sequence events per aggregate,
      * Axon's default); when the event is unknown (not stored yet), every segment is.
      */
-    private boolean passedElsewhere(long position, String aggregate, Map<String, Map<Integer, TrackingToken>> stored) {
-        for (String name : Projections.NAMES) {
+    private boolean passedElsewhere(
+            long position, String aggregate, Map<String, Map<Integer, TrackingToken>> stored, List<String> names) {
+        for (String name : names) {
             Set<Integer> local = processing
                     .eventProcessor(name, StreamingEventProcessor.class)
                     .map(p -> p.processingStatus().keySet())
