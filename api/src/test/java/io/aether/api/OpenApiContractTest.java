@@ -123,6 +123,29 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void settingsAndWorkflowResponsesMatchTheDocument() {
+        check("GET", "/api/v1/settings", http.get("/api/v1/settings"));
+        check("PATCH", "/api/v1/settings", http.patch("/api/v1/settings", "{\"dashboard\": {\"max_widgets\": 7}}"));
+        check("PATCH", "/api/v1/settings", http.patch("/api/v1/settings", "{\"dashboard\": {\"max_widgets\": 0}}"));
+        check("POST", "/api/v1/settings/reset", http.post("/api/v1/settings/reset", "{\"section\": \"dashboard\"}"));
+        check("GET", "/api/v1/workflows/presets", http.get("/api/v1/workflows/presets"));
+        String base = "/api/v1/workflows/definitions";
+        Http.Response created = http.post(base, """
+                {"name": "contract %s", "state_type": "s", "nodes": [{"id": "a"}]}""".formatted(UUID.randomUUID()));
+        check("POST", base, created);
+        check("POST", base, http.post(base, "{\"name\": \"x\", \"state_type\": \"s\", \"nodes\": []}"));
+        check("GET", base, http.get(base));
+        String one = base + "/{definitionId}";
+        String id = created.json().get("id").asText();
+        check("GET", one, http.get(base + "/" + id));
+        check("DELETE", one, http.delete(base + "/" + id));
+        check("GET", one, http.get(base + "/" + UUID.randomUUID()));
+
+        assertThat(statuses).contains(200, 201, 404, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void insightScheduleResponsesMatchTheDocument() {
         String list = "/api/v1/insight-schedules";
         String one = list + "/{id}";

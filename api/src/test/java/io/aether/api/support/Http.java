@@ -105,6 +105,14 @@ public final class Http {
                 Map.of());
     }
 
+    public Response patch(String path, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json"),
+                Map.of());
+    }
+
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
     }

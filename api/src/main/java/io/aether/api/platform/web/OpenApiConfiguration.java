@@ -113,6 +113,7 @@ public class OpenApiConfiguration {
             Map.entry("post /api/v1/insights/analyze", List.of("202")),
             Map.entry("delete /api/v1/insights/{id}", List.of("204")),
             Map.entry("post /api/v1/insight-schedules", List.of("201")),
+            Map.entry("post /api/v1/workflows/definitions", List.of("201")),
             Map.entry("delete /api/v1/insight-schedules/{id}", List.of("204")),
             Map.entry("post /api/v1/projections/{name}/rebuild", List.of("202")),
             Map.entry("post /api/v1/admin/projections/{name}/replay", List.of("202")),
