@@ -123,6 +123,20 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void reportResponsesMatchTheDocument() {
+        Http.Response job = http.post("/api/v1/insights/analyze", "{\"analysis_type\": \"device_health\"}");
+        String id = job.json().get("job_id").asText();
+        check("GET", "/api/v1/reports", http.get("/api/v1/reports?limit=5"));
+        check("GET", "/api/v1/reports", http.get("/api/v1/reports?status=nonsense"));
+        check("GET", "/api/v1/reports/{reportId}", http.get("/api/v1/reports/" + id));
+        check("GET", "/api/v1/reports/{reportId}", http.get("/api/v1/reports/" + UUID.randomUUID()));
+        check("GET", "/api/v1/reports/{reportId}/communication", http.get("/api/v1/reports/" + id + "/communication"));
+
+        assertThat(statuses).contains(200, 404, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void settingsAndWorkflowResponsesMatchTheDocument() {
         check("GET", "/api/v1/settings", http.get("/api/v1/settings"));
         check("PATCH", "/api/v1/settings", http.patch("/api/v1/settings", "{\"dashboard\": {\"max_widgets\": 7}}"));

@@ -9,6 +9,7 @@ import io.aether.query.insight.InsightListProjection;
 import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
 import io.aether.query.proposal.ProposalListProjection;
+import io.aether.query.report.ReportListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
 import io.aether.query.workflow.WorkflowDefinitionListProjection;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class Projections {
             AgentAnalyticsProjection.PROCESSING_GROUP,
             InsightAnalyticsProjection.PROCESSING_GROUP,
             InsightScheduleListProjection.PROCESSING_GROUP,
-            WorkflowDefinitionListProjection.PROCESSING_GROUP);
+            WorkflowDefinitionListProjection.PROCESSING_GROUP,
+            ReportListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

@@ -3,6 +3,7 @@ package io.aether.api.eventlog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.platform.error.ApiException;
+import io.aether.api.platform.web.CsvCells;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.eventlog.query.EventLogEntry;
 import io.aether.query.eventlog.EventLogQueries;
@@ -101,7 +102,7 @@ class EventExports {
         field(line, entry.correlationId());
         field(line, entry.causationId());
         try {
-            line.append(cell(mapper.writeValueAsString(entry.payload())));
+            line.append(CsvCells.cell(mapper.writeValueAsString(entry.payload())));
             line.append("\r\n");
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
@@ -113,33 +114,8 @@ class EventExports {
 
     private static void field(StringBuilder line, String value) {
         if (value != null) {
-            line.append(cell(value));
+            line.append(CsvCells.cell(value));
         }
         line.append(',');
-    }
-
-    /**
-     * One text cell: neutralised against formula injection, then quoted. A value starting with
-     * {@code = + - @}, a tab or a carriage return would be evaluated as a formula by a spreadsheet
-     * (OWASP "CSV injection"), so it gets a leading single quote, which spreadsheets show as text.
-     */
-    static String cell(String value) {
-        return quoted(neutralised(value));
-    }
-
-    static String neutralised(String value) {
-        if (value.isEmpty()) {
-            return value;
-        }
-        return switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
-    }
-
-    /** RFC 4180: a value holding a comma, quote or line break is quoted, its quotes doubled. */
-    static String quoted(String value) {
-        boolean plain = value.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aether.api.platform.web.CsvCells;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import java.util.ArrayList;
@@ -99,12 +100,12 @@ class EventExportTest extends IntegrationTest {
     @Test
     void everyFormulaPrefixGetsASingleQuote() {
         for (String prefix : List.of("=", "+", "-", "@", "\t", "\r")) {
-            assertThat(EventExports.neutralised(prefix + "1+1")).isEqualTo("'" + prefix + "1+1");
+            assertThat(CsvCells.neutralised(prefix + "1+1")).isEqualTo("'" + prefix + "1+1");
         }
-        assertThat(EventExports.neutralised("plain -1")).isEqualTo("plain -1");
-        assertThat(EventExports.neutralised("")).isEmpty();
-        assertThat(EventExports.cell("-1,2")).isEqualTo("\"'-1,2\"");
-        assertThat(EventExports.cell("\r\n=1")).isEqualTo("\"'\r\n=1\"");
+        assertThat(CsvCells.neutralised("plain -1")).isEqualTo("plain -1");
+        assertThat(CsvCells.neutralised("")).isEmpty();
+        assertThat(CsvCells.cell("-1,2")).isEqualTo("\"'-1,2\"");
+        assertThat(CsvCells.cell("\r\n=1")).isEqualTo("\"'\r\n=1\"");
     }
 
     /** RFC 4180, strictly: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF. */

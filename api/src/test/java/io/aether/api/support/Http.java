@@ -117,6 +117,21 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), Map.of());
     }
 
+    /** A GET whose body stays bytes (images and other binary files). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        defaultHeaders.forEach(request::header);
+        try {
+            return client.send(
+                    request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
         defaultHeaders.forEach((name, value) -> {
             if (headers.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
