@@ -137,6 +137,21 @@ class OpenApiContractTest extends IntegrationTest {
     }
 
     @Test
+    void zoneResponsesMatchTheDocument() {
+        check("GET", "/api/v1/zones", http.get("/api/v1/zones"));
+        String id = http.get("/api/v1/zones").json().get(0).get("id").asText();
+        check("POST", "/api/v1/zones/{zoneId}/test", http.post("/api/v1/zones/" + id + "/test", ""));
+        check(
+                "POST",
+                "/api/v1/zones/{zoneId}/set-default",
+                http.post("/api/v1/zones/" + UUID.randomUUID() + "/set-default", ""));
+        check("PATCH", "/api/v1/zones/{zoneId}", http.patch("/api/v1/zones/" + id, "{\"latitude\": 500}"));
+
+        assertThat(statuses).contains(200, 404, 422);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void settingsAndWorkflowResponsesMatchTheDocument() {
         check("GET", "/api/v1/settings", http.get("/api/v1/settings"));
         check("PATCH", "/api/v1/settings", http.patch("/api/v1/settings", "{\"dashboard\": {\"max_widgets\": 7}}"));

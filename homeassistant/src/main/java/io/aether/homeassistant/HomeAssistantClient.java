@@ -58,6 +58,11 @@ public class HomeAssistantClient {
         return json(expectOk(send("GET", "/api/", null)));
     }
 
+    /** GET {@code /api/config}: the instance's location, units and {@code version}. */
+    public JsonNode config() {
+        return json(expectOk(send("GET", "/api/config", null)));
+    }
+
     /** The stored automation config exactly as HA keeps it, or empty when no automation has that id. */
     public Optional<ObjectNode> getAutomationConfig(String configId) {
         Reply reply = send("GET", automationPath(configId), null);

@@ -2,7 +2,6 @@ package io.aether.api.homeassistant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aether.api.platform.config.AetherProperties;
-import io.aether.api.security.OwnerAccount;
 import io.aether.homeassistant.HomeAssistantClient;
 import io.aether.homeassistant.HomeAssistantException;
 import io.aether.homeassistant.HomeAssistantSettings;
@@ -11,19 +10,19 @@ import java.net.URI;
 import org.springframework.stereotype.Component;
 
 /**
- * The Home Assistant Aether talks to: the URL and token stored at first-time setup, else
- * AETHER_HA_URL / AETHER_HA_TOKEN (the server starts without either). A client is rebuilt only
+ * The Home Assistant Aether talks to: the default zone (first-time setup creates it as "Home"),
+ * else AETHER_HA_URL / AETHER_HA_TOKEN (the server starts without either). A client is rebuilt only
  * when the settings change, e.g. after setup on this or another node.
  */
 @Component
 public class HomeAssistantConnection {
-    private final OwnerAccount owner;
+    private final HomeAssistantZones zones;
     private final AetherProperties.Ha configured;
     private final ObjectMapper mapper;
     private volatile HomeAssistantClient client;
 
-    public HomeAssistantConnection(OwnerAccount owner, AetherProperties properties, ObjectMapper mapper) {
-        this.owner = owner;
+    public HomeAssistantConnection(HomeAssistantZones zones, AetherProperties properties, ObjectMapper mapper) {
+        this.zones = zones;
         this.configured = properties.ha();
         this.mapper = mapper;
     }
@@ -63,9 +62,9 @@ public class HomeAssistantConnection {
     }
 
     public HomeAssistantSettings settings() {
-        return owner.setup()
-                .map(setup -> new HomeAssistantSettings(
-                        setup.haUrl(), owner.haToken(setup), configured.connectTimeout(), configured.requestTimeout()))
+        return zones.defaultZone()
+                .map(zone -> new HomeAssistantSettings(
+                        zone.activeUrl(), zones.token(zone), configured.connectTimeout(), configured.requestTimeout()))
                 .orElseGet(() -> new HomeAssistantSettings(
                         configured.url(),
                         configured.token(),

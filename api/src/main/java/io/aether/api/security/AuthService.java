@@ -1,14 +1,16 @@
 package io.aether.api.security;
 
 import io.aether.api.homeassistant.HomeAssistantConnection;
+import io.aether.api.homeassistant.HomeAssistantVerification;
+import io.aether.api.homeassistant.HomeAssistantZones;
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.security.ChangePassword;
 import io.aether.domain.security.CompleteSetup;
 import io.aether.domain.security.RecordLogout;
+import io.aether.domain.security.RecordZoneChange;
 import io.aether.domain.security.SecurityPrincipal;
-import io.aether.homeassistant.HomeAssistantClient;
 import io.aether.homeassistant.HomeAssistantException;
 import io.aether.homeassistant.HomeAssistantSettings;
 import io.aether.homeassistant.HomeAssistantUrlPolicy;
@@ -17,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +30,8 @@ public class AuthService {
     static final String INVALID_LOGIN = "Invalid username or password";
     private final OwnerAccount owner;
     private final HomeAssistantConnection homeAssistant;
+    private final HomeAssistantZones zones;
+    private final HomeAssistantVerification verification;
     private final PasswordEncoder passwords;
     private final SessionTokens sessions;
     private final SessionCookies cookies;
@@ -39,6 +44,8 @@ public class AuthService {
     public AuthService(
             OwnerAccount owner,
             HomeAssistantConnection homeAssistant,
+            HomeAssistantZones zones,
+            HomeAssistantVerification verification,
             PasswordEncoder passwords,
             SessionTokens sessions,
             SessionCookies cookies,
@@ -49,6 +56,8 @@ public class AuthService {
             Clock clock) {
         this.owner = owner;
         this.homeAssistant = homeAssistant;
+        this.zones = zones;
+        this.verification = verification;
         this.passwords = passwords;
         this.sessions = sessions;
         this.cookies = cookies;
@@ -70,7 +79,7 @@ public class AuthService {
         if (owner.setUp()) {
             throw alreadySetUp();
         }
-        verifyHomeAssistant(haUrl, body.haToken().strip());
+        verification.verify(haUrl, body.haToken().strip());
         String hash = body.password() == null ? null : passwords.encode(body.password());
         // The stored setup and its event commit together, or neither does.
         transaction.executeWithoutResult(status -> {
@@ -81,6 +90,14 @@ public class AuthService {
                     request,
                     Actor.user(properties.username()),
                     context -> new CompleteSetup(SecurityPrincipal.ID, haUrl, hash != null, context));
+            // The Home Assistant just verified becomes the "Home" zone, the default one.
+            HomeAssistantZones.Zone home = zones.create(new HomeAssistantZones.NewZone(
+                    "Home", haUrl, null, body.haToken().strip(), true, null, null, null, "auto"));
+            audit.record(
+                    request,
+                    Actor.user(properties.username()),
+                    context -> new RecordZoneChange(
+                            SecurityPrincipal.ID, home.id().toString(), home.name(), "created", List.of(), context));
         });
         SessionTokens.IssuedSession session = signIn.sessionAfterSetup(request, response);
         return new AuthResponses.Setup(session.token(), "Setup complete");
@@ -126,7 +143,7 @@ public class AuthService {
             throw new ApiException(
                     ErrorKind.UPSTREAM,
                     "home_assistant_error",
-                    "Home Assistant could not check the token: " + describe(e));
+                    "Home Assistant could not check the token: " + HomeAssistantVerification.describe(e));
         }
         return signIn.succeeded(request, response, "ha_token", "Login successful");
     }
@@ -164,35 +181,6 @@ public class AuthService {
                 caller.actor(),
                 context -> new RecordLogout(SecurityPrincipal.ID, session == null ? null : session.id(), context));
         return new AuthResponses.Logout("Logged out");
-    }
-
-    /** Calls GET /api/ with the candidate URL and token; the error never repeats what the target said. */
-    private void verifyHomeAssistant(String haUrl, String token) {
-        HomeAssistantClient candidate = homeAssistant.clientFor(haUrl, token);
-        try {
-            if (!candidate.apiStatus().has("message")) {
-                throw new ApiException(
-                        ErrorKind.BAD_REQUEST,
-                        "ha_verification_failed",
-                        "The URL did not answer like Home Assistant's API");
-            }
-        } catch (HomeAssistantException e) {
-            throw new ApiException(
-                    ErrorKind.BAD_REQUEST,
-                    "ha_verification_failed",
-                    "Home Assistant could not be verified: " + describe(e));
-        }
-    }
-
-    private static String describe(HomeAssistantException e) {
-        return switch (e.kind()) {
-            case UNAUTHORIZED -> "the token was refused (HTTP " + e.status() + ")";
-            case UNREACHABLE -> "nothing answered at that URL";
-            case TIMEOUT -> "no answer in time";
-            case UNAVAILABLE -> "Home Assistant is unavailable (HTTP " + e.status() + ")";
-            case NOT_CONFIGURED -> "the URL is not usable";
-            default -> e.status() > 0 ? "unexpected answer (HTTP " + e.status() + ")" : "unexpected answer";
-        };
     }
 
     private static boolean constantTimeEquals(String given, String expected) {

@@ -73,6 +73,8 @@ class FirstTimeSetupTest {
                 "",
                 "",
                 "--aether.security.rate-limit.attempts=8",
+                // Refilled over an hour, so a slow machine does not earn an attempt back mid-test.
+                "--aether.security.rate-limit.period=1h",
                 "--server.forward-headers-strategy=native",
                 "--aether.auth.cors-origins=" + FRONT_END)) {
             Http anonymous = server.http();

@@ -18,12 +18,14 @@ import io.aether.domain.security.PasswordChanged;
 import io.aether.domain.security.RecordLoginFailed;
 import io.aether.domain.security.RecordLoginSucceeded;
 import io.aether.domain.security.RecordLogout;
+import io.aether.domain.security.RecordZoneChange;
 import io.aether.domain.security.RegisterPasskey;
 import io.aether.domain.security.RemovePasskey;
 import io.aether.domain.security.RevokeApiKey;
 import io.aether.domain.security.SecurityEvent;
 import io.aether.domain.security.SetupAlreadyCompletedException;
 import io.aether.domain.security.SetupCompleted;
+import io.aether.domain.security.ZoneChanged;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -115,6 +117,18 @@ public class SecurityPrincipalAggregate {
             throw new ApiKeyNotFoundException(command.keyId());
         }
         apply(new ApiKeyRevoked(command.principalId(), command.keyId(), command.audit()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordZoneChange command) {
+        apply(new ZoneChanged(
+                command.principalId(),
+                command.zoneId(),
+                command.zoneName(),
+                command.change(),
+                command.fields(),
+                command.audit()));
     }
 
     @CommandHandler

@@ -115,6 +115,8 @@ public class OpenApiConfiguration {
             Map.entry("post /api/v1/insight-schedules", List.of("201")),
             Map.entry("post /api/v1/workflows/definitions", List.of("201")),
             Map.entry("delete /api/v1/insight-schedules/{id}", List.of("204")),
+            Map.entry("post /api/v1/zones", List.of("201")),
+            Map.entry("delete /api/v1/zones/{zoneId}", List.of("204")),
             Map.entry("post /api/v1/projections/{name}/rebuild", List.of("202")),
             Map.entry("post /api/v1/admin/projections/{name}/replay", List.of("202")),
             Map.entry("delete /api/v1/admin/dead-letters/{id}", List.of("204")),
