@@ -11,15 +11,20 @@ import io.aether.simulator.HomeAssistantSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +180,44 @@ class TwoNodesTest {
         }
     }
 
+    @Test
+    void aDueCronScheduleRunsOnceAlthoughBothNodesTick() throws Exception {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        if (now.getSecond() > 45) {
+            Thread.sleep((61 - now.getSecond()) * 1000L);
+            now = ZonedDateTime.now(ZoneOffset.UTC);
+        }
+        ZonedDateTime fires = now.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        Http.Response created = a.post(
+                "/api/v1/insight-schedules", """
+                {"name": "Two nodes %s", "analysis_type": "device_health", "trigger_type": "cron",
+                 "cron_expression": "%d %d * * *", "entity_ids": ["light.hall"]}""".formatted(UUID.randomUUID(), fires.getMinute(), fires.getHour()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> b.get("/api/v1/insight-schedules/" + id)
+                                .json()
+                                .get("run_count")
+                                .asInt()
+                        > 0);
+        // Both nodes keep ticking over the firing for a few more seconds.
+        Thread.sleep(5_000);
+
+        JdbcClient db = nodeA.getBean(JdbcClient.class);
+        long runs = db.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                        WHERE aggregate_identifier = :id AND payload_type LIKE '%InsightScheduleRunStarted'""").param("id", id).query(Long.class).single();
+        assertThat(runs).isEqualTo(1);
+        assertThat(a.get("/api/v1/insight-schedules/" + id)
+                        .json()
+                        .get("run_count")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
     private static String created(Http.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asText();
@@ -195,7 +238,10 @@ class TwoNodesTest {
                 "--aether.auth.password=" + PASSWORD,
                 "--aether.auth.jwt-secret=" + JWT_SECRET,
                 "--aether.auth.bcrypt-strength=4",
-                "--aether.deploy.wait-timeout=60s"));
+                "--aether.deploy.wait-timeout=60s",
+                // Cron ticks every second on both nodes, so a firing is seen by both.
+                "--aether.insights.schedule-tick=1s",
+                "--aether.scheduler.polling-interval=500ms"));
         args.addAll(List.of(nodeArgs));
         return new SpringApplicationBuilder(AetherApplication.class).run(args.toArray(String[]::new));
     }

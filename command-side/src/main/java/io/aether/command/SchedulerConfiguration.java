@@ -2,6 +2,7 @@ package io.aether.command;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -46,7 +47,17 @@ public class SchedulerConfiguration {
             @Value("${aether.scheduler.polling-interval:10s}") Duration pollingInterval,
             @Value("${aether.scheduler.threads:2}") int threads) {
         // The proxy hands db-scheduler the connection of the transaction in progress, if any.
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // A recurring task runs only once it is started (its first execution is scheduled at
+        // start-up); startTasks registers it, so the other tasks are passed apart.
+        List<RecurringTask<?>> recurring = tasks.stream()
+                .filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task)
+                .toList();
+        List<Task<?>> others = tasks.stream()
+                .filter(task -> !(task instanceof RecurringTask<?>))
+                .toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring)
                 .tableName("scheduled_tasks")
                 .threads(threads)
                 .pollingInterval(pollingInterval)
