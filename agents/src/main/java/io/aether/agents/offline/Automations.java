@@ -53,6 +53,9 @@ final class Automations {
                     + "(above|over|higher than|more than|below|under|lower than|less than) (-?\\d+(?:\\.\\d+)?)"
                     + "(?: ?(?:degrees?|percent|c))?$");
 
+    /** How many places to split "when ... ACTION" at before giving up (bounds the work on long input). */
+    private static final int MAX_SPLITS = 8;
+
     private Automations() {}
 
     /** An automation the sentence describes, null when it is not one; a problem when it is but cannot be built. */
@@ -61,7 +64,7 @@ final class Automations {
         List<Outcome> tried = new ArrayList<>();
         if ((m = WHEN_FIRST.matcher(s)).matches()) {
             List<String> words = Text.words(m.group(1));
-            for (int i = 1; i < words.size(); i++) {
+            for (int i = 1; i < words.size() && tried.size() < MAX_SPLITS; i++) {
                 if (Commands.VERBS.contains(words.get(i))) {
                     String cause = String.join(" ", words.subList(0, i)).replaceAll(" then$", "");
                     Outcome o = build(cause, String.join(" ", words.subList(i, words.size())), home);

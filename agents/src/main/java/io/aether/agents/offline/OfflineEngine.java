@@ -28,6 +28,9 @@ public final class OfflineEngine {
             + "|what are you|hi|hello|hey|good (?:morning|afternoon|evening)|commands)(?: aether)?$");
     private static final Pattern THANKS = Pattern.compile("^(?:thanks|thank you|cheers)(?: aether)?$");
 
+    /** Longer messages are not parsed (the templates are single sentences; this bounds the matching work). */
+    public static final int MAX_SENTENCE_LENGTH = 500;
+
     private final HomeView home;
 
     public OfflineEngine(HomeView home) {
@@ -36,6 +39,10 @@ public final class OfflineEngine {
 
     /** The answer to one sentence of the person. */
     public Reply answer(String sentence) {
+        if (sentence != null && sentence.length() > MAX_SENTENCE_LENGTH) {
+            return Reply.text("That message is too long for me: without a language model I understand one short"
+                    + " sentence at a time (at most " + MAX_SENTENCE_LENGTH + " characters). " + CAPABILITIES);
+        }
         String s = Text.normalize(sentence);
         if (s.isEmpty() || HELP.matcher(s).matches()) {
             return Reply.text("Hello! I am Aether's offline assistant. " + CAPABILITIES);

@@ -49,8 +49,10 @@ final class Questions {
             Pattern.compile("^how (warm|hot|cold|humid|bright) is (?:it )?(?:in |at )?(.+)$");
     private static final Pattern STATE_OF =
             Pattern.compile("^(?:what is |tell me )?(?:the )?(?:current )?(?:state|status) (?:of )?(.+)$"
-                    + "|^is (.+) (?:on or off|open or closed|locked or unlocked)$"
+                    + "|^(?:is|are) (.+) (?:on or off|open or closed|locked or unlocked)$"
                     + "|^(?:what|how) is (.+?)(?: doing| set to| at| now)?$");
+    private static final Pattern SUN = Pattern.compile(
+            "^is (?:the )?sun (up|down|out|above the horizon|below the horizon)$|^is it (dark|light|daytime|night)(?: outside)?$");
     private static final Pattern WHERE = Pattern.compile("^where (?:is|are) (.+)$");
     private static final Pattern AREAS = Pattern.compile(
             "^(?:(?:list|show|show me|name) |what |which )?(?:are )?(?:all )?(?:the |my )?(?:rooms|areas)"
@@ -70,6 +72,9 @@ final class Questions {
             return names.isEmpty()
                     ? "Your home has no areas yet."
                     : "Your home has " + names.size() + " areas: " + Text.join(names) + ".";
+        }
+        if ((m = SUN.matcher(s)).matches()) {
+            return sun(m.group(1) != null ? m.group(1) : m.group(2), home);
         }
         if ((m = HOW_MANY_STATE.matcher(s)).matches()) {
             return inState(m.group(1), m.group(2), m.group(3), home, true);
@@ -104,7 +109,7 @@ final class Questions {
             };
             return measure(what, m.group(2), home);
         }
-        if ((m = IS.matcher(s)).matches()) {
+        if ((m = IS.matcher(s)).matches() && !s.matches(".* (?:on or off|open or closed|locked or unlocked)$")) {
             return isInState(m.group(1), m.group(2), home);
         }
         if ((m = HOW_MANY.matcher(s)).matches()) {
@@ -144,6 +149,17 @@ final class Questions {
             return explicit ? r.problem() : null;
         }
         return null;
+    }
+
+    private static String sun(String asked, HomeIndex home) {
+        Entity sun = home.byId("sun.sun");
+        if (sun == null) {
+            return "I cannot tell: your home has no sun.sun entity.";
+        }
+        boolean up = sun.state().equals("above_horizon");
+        boolean askedUp =
+                List.of("up", "out", "above the horizon", "light", "daytime").contains(asked);
+        return (up == askedUp ? "Yes, " : "No, ") + "the sun is " + (up ? "above" : "below") + " the horizon.";
     }
 
     private static String inState(String things, String word, String where, HomeIndex home, boolean count) {

@@ -1,6 +1,7 @@
 package io.aether.agents.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import io.aether.agents.offline.HomeView.Entity;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,15 @@ class OfflineChatModelTest {
         assertThat(response.modelName()).isEqualTo(OfflineChatModel.MODEL_NAME);
         assertThat(response.tokenUsage().totalTokenCount()).isZero();
         assertThat(model.chat("how many locks are unlocked?")).isEqualTo("1 lock is unlocked (of 2): Back door.");
+    }
+
+    @Test
+    void aLongSentenceFullOfTemplateWordsIsAnsweredQuickly() {
+        String sentence = ("when the hall light turns on turn on the floor lamp and set the "
+                        + "hall light to 5 percent if it is after sunset ")
+                .repeat(5)
+                .substring(0, OfflineEngine.MAX_SENTENCE_LENGTH);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> model.chat(sentence));
     }
 
     @Test

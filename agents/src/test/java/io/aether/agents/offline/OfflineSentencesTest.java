@@ -87,6 +87,9 @@ class OfflineSentencesTest {
                 answer("what is the thermostat set to?", "Thermostat is heat, set to 20 °C, currently 20.8 °C."),
                 answer("what is the state of the garage door?", "Garage door is closed."),
                 answer("where is the coffee maker?", "Coffee maker is in Kitchen."),
+                answer("is the sun up?", "Yes, the sun is above the horizon."),
+                answer("is it dark outside?", "No, the sun is above the horizon."),
+                answer("is the hall light on or off?", "Hall light is off."),
                 answer(
                         "what rooms are there?",
                         "Your home has 7 areas: Bathroom, Bedroom, Garage, Garden, Hall, Kitchen and Living room."),
@@ -266,7 +269,10 @@ class OfflineSentencesTest {
                         "what is the meaning of life", "Sorry, I did not understand \"what is the meaning of life\"."),
                 answerStarting("make me a sandwich", "Sorry, I did not understand \"make me a sandwich\"."),
                 answerStarting("help", "Hello! I am Aether's offline assistant. No language model is configured"),
-                answer("thank you", "You are welcome."));
+                answer("thank you", "You are welcome."),
+                answerStarting(
+                        "turn off the hall light " + "and the hall light ".repeat(30),
+                        "That message is too" + " long for me"));
     }
 
     @ParameterizedTest(name = "{0}")
