@@ -245,8 +245,29 @@ class OfflineSentencesTest {
                         "[{'trigger':'numeric_state','entity_id':'sensor.bedroom_temperature','above':25}]",
                         "[]",
                         "[{'action':'fan.turn_on','target':{'entity_id':'fan.bathroom'}}]"),
+                automation(
+                        "when someone enters the kitchen turn on the kitchen ceiling light",
+                        "[{'trigger':'state','entity_id':'binary_sensor.kitchen_motion','to':'on'}]",
+                        "[]",
+                        "[{'action':'light.turn_on','target':{'entity_id':'light.kitchen_ceiling'}}]"),
+                automation(
+                        "when it gets dark turn on the living room light",
+                        "[{'trigger':'sun','event':'sunset'}]",
+                        "[]",
+                        "[{'action':'light.turn_on','target':{'entity_id':'light.living_room'}}]"),
+                automation(
+                        "turn off the hall light at midnight",
+                        "[{'trigger':'time','at':'00:00:00'}]",
+                        "[]",
+                        "[{'action':'light.turn_off','target':{'entity_id':'light.hall'}}]"),
+                automation(
+                        "when the garage door opens turn on the garage light during the day",
+                        "[{'trigger':'state','entity_id':'cover.garage_door','to':'open'}]",
+                        "[{'condition':'state','entity_id':'sun.sun','state':'above_horizon'}]",
+                        "[{'action':'light.turn_on','target':{'entity_id':'light.garage'}}]"),
 
                 // honest refusals and help
+                answer("how bright is it in the kitchen?", "I found no illuminance sensor in Kitchen."),
                 answer(
                         "turn on the kitchen temperature",
                         "Kitchen temperature (sensor.kitchen_temperature) cannot be" + " switched on or off."),
