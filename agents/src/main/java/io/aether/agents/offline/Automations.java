@@ -146,11 +146,7 @@ final class Automations {
         config.put("conditions", conditions);
         config.put("actions", actions);
         config.put("mode", "single");
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("proposal_type", "automation");
-        proposal.put("title", title);
-        proposal.put("description", "An automation: " + title + ".");
-        proposal.put("config", config);
+        Map<String, Object> proposal = SeekApprovalArguments.automation(title, "An automation: " + title + ".", config);
         return new Outcome(proposal, title, null, Stage.DONE);
     }
 

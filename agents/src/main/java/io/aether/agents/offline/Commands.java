@@ -3,7 +3,6 @@ package io.aether.agents.offline;
 import io.aether.agents.offline.HomeIndex.Resolution;
 import io.aether.agents.offline.HomeView.Entity;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,15 +197,13 @@ final class Commands {
 
         /** The seek_approval arguments of an entity_command proposal. */
         Map<String, Object> proposal() {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("proposal_type", "entity_command");
-            p.put("title", Text.capitalize(summary));
             String targets = targets().size() > 1
                     ? ": " + Text.join(targets().stream().map(HomeIndex::label).toList())
                     : "";
-            p.put("description", Text.capitalize(summary) + targets + " (" + call.action() + "). Now: " + now);
-            p.put("service_call", call.asServiceCall());
-            return p;
+            return SeekApprovalArguments.entityCommand(
+                    Text.capitalize(summary),
+                    Text.capitalize(summary) + targets + " (" + call.action() + "). Now: " + now,
+                    call);
         }
     }
 }

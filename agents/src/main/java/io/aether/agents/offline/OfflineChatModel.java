@@ -18,6 +18,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.aether.agents.offline.OfflineEngine.Reply;
+import io.aether.domain.proposal.ProposalType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ public class OfflineChatModel implements ChatModel {
         StringBuilder b = new StringBuilder("I understood this as a change: ")
                 .append(reply.title())
                 .append(". ");
-        if ("automation".equals(a.get("proposal_type"))) {
+        if (ProposalType.AUTOMATION.wire().equals(a.get("proposal_type"))) {
             b.append("As a Home Assistant automation: ")
                     .append(json(a.get("config")))
                     .append(". ");

@@ -20,6 +20,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import io.aether.agents.offline.HomeView.Entity;
+import io.aether.domain.tool.ToolRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +96,59 @@ class OfflineChatModelTest {
         assertThat(config.get("triggers").get(0).get("entity_id").asText()).isEqualTo("binary_sensor.hall_motion");
         assertThat(config.get("conditions").get(0).get("condition").asText()).isEqualTo("sun");
         assertThat(config.get("actions").get(0).get("action").asText()).isEqualTo("light.turn_on");
+    }
+
+    @Test
+    void theArgumentsAlsoFillTheParametersTheToolRegistryDeclaresForSeekApproval() throws Exception {
+        Map<?, ?> schema =
+                ToolRegistry.find(OfflineChatModel.SEEK_APPROVAL).orElseThrow().parameters();
+        Map<?, ?> properties = (Map<?, ?>) schema.get("properties");
+        for (String sentence : List.of(
+                "turn on all lights in the kitchen",
+                "set the bedroom light to 50%",
+                "when motion is detected in the hallway after sunset turn on the hallway light")) {
+            JsonNode args = JSON.readTree(model.chat(request(List.of(UserMessage.from(sentence)), SEEK_APPROVAL))
+                    .aiMessage()
+                    .toolExecutionRequests()
+                    .get(0)
+                    .arguments());
+            for (Object required : (List<?>) schema.get("required")) {
+                assertThat(args.hasNonNull((String) required))
+                        .as(sentence + ": " + required)
+                        .isTrue();
+            }
+            List<Object> kinds = List.copyOf((List<?>) ((Map<?, ?>) properties.get("action_type")).get("enum"));
+            assertThat(kinds).contains((Object) args.get("action_type").asText());
+            assertThat(args.get("action_type").asText())
+                    .isEqualTo(args.get("proposal_type").asText());
+            assertThat(args.get("name").asText()).isEqualTo(args.get("title").asText());
+            args.fields().forEachRemaining(field -> {
+                Map<?, ?> declared = (Map<?, ?>) properties.get(field.getKey());
+                if (declared != null) {
+                    String type = (String) declared.get("type");
+                    JsonNode value = field.getValue();
+                    boolean fits = switch (type) {
+                        case "string" -> value.isTextual();
+                        case "array" -> value.isArray();
+                        case "object" -> value.isObject();
+                        default -> true;
+                    };
+                    assertThat(fits)
+                            .as(sentence + ": " + field.getKey() + " is a " + type)
+                            .isTrue();
+                }
+            });
+        }
+        JsonNode command = JSON.readTree(
+                model.chat(request(List.of(UserMessage.from("set the bedroom light to 50%")), SEEK_APPROVAL))
+                        .aiMessage()
+                        .toolExecutionRequests()
+                        .get(0)
+                        .arguments());
+        assertThat(command.get("entity_id").asText()).isEqualTo("light.bedroom");
+        assertThat(command.get("service_domain").asText()).isEqualTo("light");
+        assertThat(command.get("service_action").asText()).isEqualTo("turn_on");
+        assertThat(command.get("service_data").get("brightness_pct").asInt()).isEqualTo(50);
     }
 
     @Test
