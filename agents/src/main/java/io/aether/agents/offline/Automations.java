@@ -115,8 +115,12 @@ final class Automations {
     private static Outcome build(String cause, String action, HomeIndex home) {
         List<Map<String, Object>> conditions = new ArrayList<>();
         List<String> conditionWords = new ArrayList<>();
-        cause = takeConditions(cause, conditions, conditionWords);
-        action = takeConditions(action, conditions, conditionWords);
+        try {
+            cause = takeConditions(cause, conditions, conditionWords);
+            action = takeConditions(action, conditions, conditionWords);
+        } catch (IllegalArgumentException e) {
+            return Outcome.problem(e.getMessage(), Stage.TRIGGER);
+        }
         Trigger trigger = trigger(cause, home);
         if (trigger.problem() != null) {
             return Outcome.problem(trigger.problem(), Stage.TRIGGER);
@@ -209,7 +213,7 @@ final class Automations {
     static String time(String t) {
         Matcher m = TIME_ONLY.matcher(t.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a time: " + t);
+            throw new IllegalArgumentException("\"" + t.strip() + "\" is not a time of day.");
         }
         if (t.contains("noon") || t.contains("midday")) {
             return "12:00:00";
@@ -226,7 +230,7 @@ final class Automations {
             hour = 0;
         }
         if (hour > 23 || minute > 59) {
-            throw new IllegalArgumentException("not a time: " + t);
+            throw new IllegalArgumentException("\"" + t.strip() + "\" is not a time of day.");
         }
         return String.format("%02d:%02d:00", hour, minute);
     }
@@ -241,7 +245,7 @@ final class Automations {
                 t.put("at", at);
                 return new Trigger(t, "at " + at.substring(0, 5), null);
             } catch (IllegalArgumentException e) {
-                return Trigger.problem("\"" + cause + "\" is not a time of day.");
+                return Trigger.problem(e.getMessage());
             }
         }
         if ((m = SUN.matcher(cause)).matches()) {

@@ -268,6 +268,7 @@ class OfflineSentencesTest {
 
                 // honest refusals and help
                 answer("how bright is it in the kitchen?", "I found no illuminance sensor in Kitchen."),
+                answer("at 25:00 turn on the hall light", "\"25:00\" is not a time of day."),
                 answer(
                         "turn on the kitchen temperature",
                         "Kitchen temperature (sensor.kitchen_temperature) cannot be" + " switched on or off."),
