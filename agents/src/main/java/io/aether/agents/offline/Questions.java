@@ -164,8 +164,11 @@ final class Questions {
 
     private static String inState(String things, String word, String where, HomeIndex home, boolean count) {
         String state = word.equals("opened") ? "open" : word.equals("shut") ? "closed" : word;
+        if (where != null && home.area(where) == null) {
+            return unknownArea(where, home);
+        }
         Scope scope = home.scope(where == null ? things : things + " in " + where);
-        if (!scope.rest().isEmpty() || (where != null && scope.area() == null)) {
+        if (!scope.rest().isEmpty()) {
             return notUnderstood(things, where);
         }
         Kind kind = scope.kind() == null ? Kind.ANY : scope.kind();
@@ -216,8 +219,7 @@ final class Questions {
     private static String motion(String where, HomeIndex home) {
         Area area = home.area(where);
         if (area == null) {
-            return "I do not know the area \"" + where + "\"; your areas are "
-                    + Text.join(home.areas().stream().map(Area::name).sorted().toList()) + ".";
+            return unknownArea(where, home);
         }
         List<Entity> sensors = home.select(Kind.MOTION_SENSOR, area, e -> true);
         if (sensors.isEmpty()) {
@@ -283,8 +285,11 @@ final class Questions {
     }
 
     private static String count(String things, String where, HomeIndex home) {
+        if (where != null && home.area(where) == null) {
+            return unknownArea(where, home);
+        }
         Scope scope = home.scope(where == null ? things : things + " in " + where);
-        if (!scope.rest().isEmpty() || scope.kind() == null || (where != null && scope.area() == null)) {
+        if (!scope.rest().isEmpty() || scope.kind() == null) {
             return notUnderstood(things, where);
         }
         List<Entity> found = home.select(scope.kind(), scope.area(), e -> true);
@@ -326,6 +331,12 @@ final class Questions {
                                 .map(e -> HomeIndex.label(e) + " is " + States.describe(e))
                                 .toList())
                 + ".";
+    }
+
+    private static String unknownArea(String where, HomeIndex home) {
+        List<String> names = home.areas().stream().map(Area::name).sorted().toList();
+        return "I do not know the area \"" + where.replaceFirst("^the ", "") + "\""
+                + (names.isEmpty() ? "; your home has no areas yet." : "; your areas are " + Text.join(names) + ".");
     }
 
     private static String notUnderstood(String things, String where) {

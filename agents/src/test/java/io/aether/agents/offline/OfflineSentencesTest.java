@@ -268,6 +268,10 @@ class OfflineSentencesTest {
 
                 // honest refusals and help
                 answer("how bright is it in the kitchen?", "I found no illuminance sensor in Kitchen."),
+                answer(
+                        "which lights are on in the attic?",
+                        "I do not know the area \"attic\"; your areas are Bathroom, Bedroom, Garage, Garden, Hall,"
+                                + " Kitchen and Living room."),
                 answer("at 25:00 turn on the hall light", "\"25:00\" is not a time of day."),
                 answer(
                         "turn on the kitchen temperature",
