@@ -221,6 +221,23 @@ class OfflineChatModelTest {
     }
 
     @Test
+    void aHomeOfThreeThousandEntitiesIsAnsweredQuickly() {
+        List<Entity> entities = new ArrayList<>(DemoHomeFixture.home().entities());
+        for (int i = 0; i < 3000; i++) {
+            entities.add(
+                    new Entity("sensor.probe_" + i, "Probe " + i + " power", null, "Room " + (i % 50), "12", Map.of()));
+        }
+        OfflineChatModel big = new OfflineChatModel(
+                new InMemoryHomeView(entities, DemoHomeFixture.home().areas()));
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThat(big.chat("turn off the hall light and the floor lamp")).contains("turn_off");
+            assertThat(big.chat("when motion is detected in the hallway after sunset turn on the hallway light"))
+                    .contains("binary_sensor.hall_motion");
+            assertThat(big.chat("is the front door locked?")).isEqualTo("Yes, Front door is locked.");
+        });
+    }
+
+    @Test
     void eachTurnReadsTheHomeAsItIsThen() {
         AtomicReference<String> state = new AtomicReference<>("off");
         HomeView live = new HomeView() {
