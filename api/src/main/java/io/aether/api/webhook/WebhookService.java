@@ -36,6 +36,7 @@ import org.springframework.stereotype.Service;
 public class WebhookService {
     static final String NOTIFICATION_ACTION = "mobile_app_notification_action";
     private static final int PAGE = 200;
+    private static final int MAX_ECHO = 200;
     private static final Logger log = LoggerFactory.getLogger(WebhookService.class);
 
     private final InsightScheduleService schedules;
@@ -70,7 +71,8 @@ public class WebhookService {
             }
         }
         if (matched.isEmpty()) {
-            return new WebhookResponse("no_match", 0, "No enabled webhook schedule matches '" + payload.label() + "'");
+            return new WebhookResponse(
+                    "no_match", 0, "No enabled webhook schedule matches '" + shorten(payload.label()) + "'");
         }
         int started = 0;
         List<String> failed = new ArrayList<>();
@@ -99,7 +101,8 @@ public class WebhookService {
                     0,
                     actionId == null
                             ? "The notification action has no data.action"
-                            : "Action '" + actionId + "' is not one of APPROVE_<id>, REJECT_<id>, DISMISS_<id>");
+                            : "Action '" + shorten(actionId)
+                                    + "' is not one of APPROVE_<id>, REJECT_<id>, DISMISS_<id>");
         }
         NotificationDecision decision = parsed.get().decision();
         UUID target = parsed.get().targetId();
@@ -151,13 +154,22 @@ public class WebhookService {
             command.run();
         } catch (RuntimeException e) {
             if (e instanceof ErrorKind.Carrier carrier && carrier.kind() == ErrorKind.CONFLICT) {
-                hitl.recordAction(decision, kind, id, ActionOutcome.REFUSED, e.getMessage(), Actor.haNotification());
-                return new WebhookResponse("action_refused", 0, e.getMessage());
+                String reason = shorten(e.getMessage());
+                hitl.recordAction(decision, kind, id, ActionOutcome.REFUSED, reason, Actor.haNotification());
+                return new WebhookResponse("action_refused", 0, reason);
             }
             throw e;
         }
         hitl.recordAction(decision, kind, id, ActionOutcome.APPLIED, done, Actor.haNotification());
         return new WebhookResponse("action_applied", 0, done);
+    }
+
+    /** Request text echoed in an answer or a record, cut to a readable length. */
+    private static String shorten(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_ECHO ? text : text.substring(0, MAX_ECHO) + "...";
     }
 
     private static boolean exists(Supplier<Object> lookup) {
