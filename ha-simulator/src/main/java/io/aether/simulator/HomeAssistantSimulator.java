@@ -95,6 +95,7 @@ public final class HomeAssistantSimulator {
     final Map<String, String> automationEntities = new HashMap<>();
 
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
+    private final SimulatorNotifications notifications = new SimulatorNotifications(mapper);
     private volatile boolean available = true;
 
     private HomeAssistantSimulator(InetSocketAddress address, int webSocketPort, String token) throws IOException {
@@ -250,8 +251,14 @@ public final class HomeAssistantSimulator {
             webSocket.reset();
             states.listener(webSocket::stateChanged);
             requests.clear();
+            notifications.clear();
             available = true;
         }
+    }
+
+    /** The notify service calls received (since the last reset), oldest first. */
+    public List<SimulatorNotifications.Sent> notifications() {
+        return notifications.all();
     }
 
     /** Requests received (any outcome) with this method whose decoded path starts with the prefix. */
@@ -336,6 +343,9 @@ public final class HomeAssistantSimulator {
             String key = p.get(0);
             return view(req, Set.of("GET", "POST", "DELETE"), () -> automationView(req, key));
         }
+        if (path.equals("/api/services")) {
+            return view(req, Set.of("GET"), this::allServices);
+        }
         if ((p = params(path, "/api/services/", 2)) != null) {
             List<String> service = p;
             return view(req, Set.of("POST"), () -> callService(req, service.get(0), service.get(1)));
@@ -388,6 +398,22 @@ public final class HomeAssistantSimulator {
     private Reply allStates() {
         ArrayNode array = mapper.createArrayNode();
         states.all().forEach(s -> array.add(states.toJson(s)));
+        return json(200, array);
+    }
+
+    /** GET /api/services: a list of {domain, services: {name: description}}, notify included. */
+    private Reply allServices() {
+        ArrayNode array = mapper.createArrayNode();
+        new TreeSet<>(SERVICES.keySet()).forEach(domain -> {
+            ObjectNode entry = array.addObject().put("domain", domain);
+            ObjectNode services = entry.putObject("services");
+            new TreeSet<>(SERVICES.get(domain))
+                    .forEach(name -> services.putObject(name)
+                            .put("name", name)
+                            .put("description", "")
+                            .putObject("fields"));
+        });
+        array.add(notifications.describe());
         return json(200, array);
     }
 
@@ -528,6 +554,13 @@ public final class HomeAssistantSimulator {
             data = parse(req.body);
             if (data == null) {
                 return json(400, message("Data should be valid JSON."));
+            }
+        }
+        if (domain.equals("notify") && SimulatorNotifications.known(service)) {
+            try {
+                return json(200, notifications.call(service, data));
+            } catch (BadRequest e) {
+                return plain(400, "400: Bad Request");
             }
         }
         if (!knownService(domain, service)) {

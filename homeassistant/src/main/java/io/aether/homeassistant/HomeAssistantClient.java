@@ -125,6 +125,18 @@ public class HomeAssistantClient {
                 .findFirst();
     }
 
+    /** GET {@code /api/services}: one {@code {"domain": ..., "services": {name: description}}} per domain. */
+    public List<JsonNode> getServices() {
+        Reply reply = send("GET", "/api/services", null);
+        JsonNode body = json(expectOk(reply));
+        if (!body.isArray()) {
+            throw unexpected(reply, "services are not a JSON array");
+        }
+        List<JsonNode> domains = new ArrayList<>(body.size());
+        body.forEach(domains::add);
+        return domains;
+    }
+
     /** POST {@code /api/services/<domain>/<service>}; returns HA's array of states the call changed. */
     public JsonNode callService(String domain, String service, JsonNode data) {
         String path = "/api/services/" + segment(domain) + "/" + segment(service);

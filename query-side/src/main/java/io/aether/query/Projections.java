@@ -6,6 +6,7 @@ import io.aether.query.analytics.InsightAnalyticsProjection;
 import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.feedback.AgentFeedback;
+import io.aether.query.hitl.HitlNotificationProjection;
 import io.aether.query.insight.InsightListProjection;
 import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
@@ -31,7 +32,8 @@ public final class Projections {
             InsightScheduleListProjection.PROCESSING_GROUP,
             WorkflowDefinitionListProjection.PROCESSING_GROUP,
             ReportListProjection.PROCESSING_GROUP,
-            AgentFeedback.PROCESSING_GROUP);
+            AgentFeedback.PROCESSING_GROUP,
+            HitlNotificationProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

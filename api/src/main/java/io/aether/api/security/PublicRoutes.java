@@ -21,6 +21,8 @@ public final class PublicRoutes {
             PATH.matcher(HttpMethod.POST, "/api/v1/auth/login/ha-token"),
             PATH.matcher(HttpMethod.POST, "/api/v1/auth/passkey/authenticate/options"),
             PATH.matcher(HttpMethod.POST, "/api/v1/auth/passkey/authenticate/verify"),
+            // Home Assistant calling back: no session, guarded by X-Webhook-Secret (WebhookSecret).
+            PATH.matcher(HttpMethod.POST, "/api/v1/webhooks/ha"),
             // The sign-in page and its script.
             PATH.matcher(HttpMethod.GET, "/login"),
             PATH.matcher(HttpMethod.GET, "/login/**"),

@@ -74,7 +74,7 @@ public class InsightScheduleAggregate {
         apply(new InsightScheduleDeleted(id, actorOf(command.actor())));
     }
 
-    /** The settings the run uses, or null when a cron run meets a disabled schedule (nothing recorded). */
+    /** The settings the run uses, or null when a cron or webhook run meets a disabled schedule (nothing recorded). */
     @CommandHandler
     public ScheduleSettings handle(RunInsightSchedule command) {
         checkExists(command.scheduleId());
@@ -82,7 +82,7 @@ public class InsightScheduleAggregate {
             throw InvalidScheduleException.validation("a run needs a job id and a trigger");
         }
         ScheduleSettings settings = state.settings();
-        if (command.trigger() == RunTrigger.CRON && !settings.enabled()) {
+        if (command.trigger() != RunTrigger.MANUAL && !settings.enabled()) {
             return null;
         }
         if (!settings.analysisType().built()) {

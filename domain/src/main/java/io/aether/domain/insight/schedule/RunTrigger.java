@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.aether.domain.WireValues;
 
-/** What started one run of a schedule: a person ({@code POST .../run}) or the schedule's cron expression. */
+/**
+ * What started one run of a schedule: a person ({@code POST .../run}), the schedule's cron
+ * expression, or a matching Home Assistant webhook ({@code POST /webhooks/ha}).
+ */
 public enum RunTrigger {
     MANUAL,
-    CRON;
+    CRON,
+    WEBHOOK;
 
     @JsonValue
     public String wire() {
