@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -110,8 +111,16 @@ public class HomeAssistantZones {
         CachedDefault current = cached;
         Instant now = clock.instant();
         if (current == null || current.loadedAt().plus(CACHE_FOR).isBefore(now)) {
-            current = new CachedDefault(
-                    jdbc.sql(SELECT + " WHERE is_default").query(this::row).optional(), now);
+            try {
+                current = new CachedDefault(
+                        jdbc.sql(SELECT + " WHERE is_default").query(this::row).optional(), now);
+            } catch (DataAccessException e) {
+                // Database down: keep calling the Home Assistant last known (status still reports the database).
+                if (current == null) {
+                    throw e;
+                }
+                return current.zone();
+            }
             cached = current;
         }
         return current.zone();

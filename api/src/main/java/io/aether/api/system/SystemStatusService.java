@@ -105,6 +105,13 @@ public class SystemStatusService {
         } catch (HomeAssistantException e) {
             return new SystemResponses.Component(
                     "home_assistant", SystemResponses.HealthStatus.DEGRADED, e.getMessage(), millisSince(start));
+        } catch (org.springframework.dao.DataAccessException e) {
+            // The zone that names Home Assistant is in the database.
+            return new SystemResponses.Component(
+                    "home_assistant",
+                    SystemResponses.HealthStatus.DEGRADED,
+                    "unknown: database unreachable",
+                    millisSince(start));
         }
     }
 
