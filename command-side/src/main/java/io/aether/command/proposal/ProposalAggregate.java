@@ -9,6 +9,7 @@ import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeploymentConfig;
 import io.aether.domain.proposal.DeprecateProposal;
 import io.aether.domain.proposal.DisableProposal;
 import io.aether.domain.proposal.EnableProposal;
@@ -47,7 +48,6 @@ import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
-import io.aether.domain.proposal.UnsupportedProposalTypeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -138,10 +138,6 @@ public class ProposalAggregate {
     @CommandHandler
     public void handle(RequestDeployment command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkCanChange();
-        ProposalType type = state.content().proposalType();
-        if (type != ProposalType.AUTOMATION) {
-            throw new UnsupportedProposalTypeException(type);
-        }
         ProposalStatus status = state.status();
         if (status == ProposalStatus.DEPLOYED && !command.force()) {
             throw new IllegalProposalTransitionException(
@@ -157,7 +153,7 @@ public class ProposalAggregate {
                 id,
                 command.deploymentId(),
                 haId,
-                AutomationConfig.build(state.content(), haId),
+                DeploymentConfig.build(state.content(), haId),
                 command.force(),
                 actorOf(command.actor())));
         overdue.schedule(deadlines, command.deploymentId());
@@ -203,6 +199,7 @@ public class ProposalAggregate {
         RollbackAction action;
         JsonNode config = null;
         if (command.strategy() == RollbackStrategy.DISABLE) {
+            requireAutomation("rolled back with strategy 'disable'");
             action = RollbackAction.DISABLED;
         } else {
             Optional<JsonNode> live = state.liveConfigAt(target);
@@ -255,6 +252,7 @@ public class ProposalAggregate {
     public void handle(DisableProposal command) {
         checkCanChange();
         requireStatus("disable", "disabled", ProposalStatus.DEPLOYED);
+        requireAutomation("disabled");
         apply(new ProposalDisabled(id, actorOf(command.actor()), command.reason()));
     }
 
@@ -262,6 +260,7 @@ public class ProposalAggregate {
     public void handle(EnableProposal command) {
         checkCanChange();
         requireStatus("enable", "enabled", ProposalStatus.DISABLED);
+        requireAutomation("enabled");
         apply(new ProposalEnabled(id, actorOf(command.actor()), command.reason()));
     }
 
@@ -362,6 +361,15 @@ public class ProposalAggregate {
         if (!allowedSet.contains(state.status())) {
             throw new IllegalProposalTransitionException("Cannot " + action + " a proposal in status '"
                     + state.status().wire() + "'; only " + describe(allowed) + " proposals can be " + pastParticiple);
+        }
+    }
+
+    /** Turning off/on exists for automations only; other types are deployed and rolled back. */
+    private void requireAutomation(String pastParticiple) {
+        ProposalType type = state.content().proposalType();
+        if (type != ProposalType.AUTOMATION) {
+            throw new InvalidProposalCommandException(
+                    "Only automation proposals can be " + pastParticiple + "; this one is a " + type.wire());
         }
     }
 

@@ -19,6 +19,7 @@ import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeploymentConfig;
 import io.aether.domain.proposal.DeprecateProposal;
 import io.aether.domain.proposal.DisableProposal;
 import io.aether.domain.proposal.EnableProposal;
@@ -53,7 +54,6 @@ import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
-import io.aether.domain.proposal.UnsupportedProposalTypeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -338,15 +338,42 @@ class ProposalAggregateTest {
 
     // ---- deployment ----
 
-    @ParameterizedTest
-    @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
-    void onlyAutomationsCanBeDeployed(ProposalType type) {
+    @Test
+    void aScriptDeploymentRequestsItsScriptConfig() {
+        ProposalContent script = content(ProposalType.SCRIPT);
         fixture.given(
-                        new ProposalCreated(ID, content(type), HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalCreated(ID, script, HA_ID, ProposalFixtures.ARCHITECT),
                         new ProposalApproved(ID, ALICE, null, null))
                 .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
-                .expectException(UnsupportedProposalTypeException.class)
-                .expectExceptionMessage(containsString("'" + type.wire() + "'"))
+                .expectEvents(new ProposalDeploymentRequested(
+                        ID, DEP_NEW, HA_ID, DeploymentConfig.build(script, HA_ID), false, DAVE));
+    }
+
+    @Test
+    void aPayloadItsTypeCannotDeployIsRefusedAndNothingIsAppended() {
+        // An entity_command without a service_call has nothing to call.
+        fixture.given(
+                        new ProposalCreated(
+                                ID, content(ProposalType.ENTITY_COMMAND), HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalApproved(ID, ALICE, null, null))
+                .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectExceptionMessage(containsString("service_call"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
+    void onlyAutomationsCanBeDisabled(ProposalType type) {
+        ProposalContent other = content(type);
+        fixture.given(
+                        new ProposalCreated(ID, other, HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalApproved(ID, ALICE, null, null),
+                        new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, BOB),
+                        new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, null, "rest_api", BOB))
+                .when(new DisableProposal(ID, DAVE, "noisy", null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectExceptionMessage(containsString("this one is a " + type.wire()))
                 .expectNoEvents();
     }
 
