@@ -32,6 +32,7 @@ import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalFold;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -46,6 +47,7 @@ import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
 import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.ReviseProposal;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
 import java.time.Instant;
@@ -119,6 +121,19 @@ public class ProposalAggregate {
         checkCanChange();
         requireStatus("approve", "approved", ProposalStatus.PROPOSED);
         apply(new ProposalApproved(id, actorOf(command.actor()), command.label(), command.comment()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseProposal command) {
+        checkCanChange();
+        requireStatus("edit", "edited", ProposalStatus.PROPOSED);
+        if (command.content() == null
+                || command.content().proposalType() != state.content().proposalType()) {
+            throw new InvalidProposalCommandException("an edit keeps the proposal's type ('"
+                    + state.content().proposalType().wire() + "')");
+        }
+        DeploymentConfig.build(command.content(), state.haAutomationId()); // deployable, or nothing is appended
+        apply(new ProposalRevised(id, command.content(), actorOf(command.actor())));
     }
 
     @CommandHandler

@@ -39,6 +39,7 @@ import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -52,6 +53,7 @@ import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
 import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.ReviseProposal;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
 import java.time.Duration;
@@ -337,6 +339,26 @@ class ProposalAggregateTest {
     }
 
     // ---- deployment ----
+
+    @Test
+    void aProposedProposalCanBeRevisedKeepingItsType() {
+        ProposalContent edited = content(ProposalType.AUTOMATION);
+        fixture.given(created())
+                .when(new ReviseProposal(ID, edited, DAVE, null))
+                .expectEvents(new ProposalRevised(ID, edited, DAVE));
+    }
+
+    @Test
+    void anApprovedProposalOrAnotherTypeCannotBeRevised() {
+        fixture.given(created(), new ProposalApproved(ID, ALICE, null, null))
+                .when(new ReviseProposal(ID, CONTENT, DAVE, null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new ReviseProposal(ID, content(ProposalType.SCRIPT), DAVE, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
 
     @Test
     void aScriptDeploymentRequestsItsScriptConfig() {

@@ -57,6 +57,8 @@ public final class ProposalFold {
             b.status = ProposalStatus.APPROVED;
             b.approvedAt = at;
             b.approvedBy = e.actorLabel();
+        } else if (event instanceof ProposalRevised e) {
+            b.content = e.content();
         } else if (event instanceof ProposalRejected e) {
             b.status = ProposalStatus.REJECTED;
             b.rejectionReason = e.reason();
@@ -123,6 +125,7 @@ public final class ProposalFold {
         private final int version;
         private final Instant at;
         private ProposalStatus status;
+        private ProposalContent content;
         private Instant approvedAt;
         private String approvedBy;
         private Instant deployedAt;
@@ -139,6 +142,7 @@ public final class ProposalFold {
             this.version = s.version() + 1;
             this.at = at;
             status = s.status();
+            content = s.content();
             approvedAt = s.approvedAt();
             approvedBy = s.approvedBy();
             deployedAt = s.deployedAt();
@@ -155,7 +159,7 @@ public final class ProposalFold {
             return new ProposalState(
                     s.id(),
                     version,
-                    s.content(),
+                    content,
                     status,
                     s.haAutomationId(),
                     s.createdAt(),
