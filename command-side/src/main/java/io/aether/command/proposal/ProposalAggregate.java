@@ -30,6 +30,7 @@ import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalFold;
+import io.aether.domain.proposal.ProposalHaStateChanged;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
 import io.aether.domain.proposal.ProposalRevised;
@@ -42,6 +43,7 @@ import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordHaStateChange;
 import io.aether.domain.proposal.RecordRollbackFailed;
 import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
@@ -96,6 +98,12 @@ public class ProposalAggregate {
      * which {@link PendingOperation} does not hold.
      */
     private ProposalEvent pendingRequest;
+
+    /**
+     * The state Home Assistant last reported for the automation by a {@link ProposalHaStateChanged}
+     * since Aether's own last change of it (null: none, HA shows what Aether set).
+     */
+    private String recordedHaState;
 
     protected ProposalAggregate() {
         // for Axon
@@ -263,6 +271,33 @@ public class ProposalAggregate {
         apply(new ProposalAutomationSwitchFailed(id, command.operation(), command.error(), Actor.system()));
     }
 
+    /**
+     * A state Home Assistant reported for the automation: recorded only when the proposal is
+     * deployed or disabled with no operation in flight and the state is neither what Aether last
+     * made it (on when deployed, off when disabled) nor what was already recorded. Anything else is
+     * an echo of Aether's own change or a repeat, and is ignored without an error.
+     */
+    @CommandHandler
+    public void handle(RecordHaStateChange command) {
+        if (state.deleted()
+                || state.pending() != null
+                || state.content().proposalType() != ProposalType.AUTOMATION
+                || !(state.status() == ProposalStatus.DEPLOYED || state.status() == ProposalStatus.DISABLED)) {
+            return;
+        }
+        String reported = command.state();
+        if (!"on".equals(reported) && !"off".equals(reported)) {
+            return;
+        }
+        String expected = state.status() == ProposalStatus.DEPLOYED ? "on" : "off";
+        String known = recordedHaState != null ? recordedHaState : expected;
+        if (reported.equals(known)) {
+            return;
+        }
+        apply(new ProposalHaStateChanged(
+                id, state.haAutomationId(), command.entityId(), reported, expected, Actor.haNotification()));
+    }
+
     @CommandHandler
     public void handle(DisableProposal command) {
         checkCanChange();
@@ -348,6 +383,11 @@ public class ProposalAggregate {
     void on(ProposalEvent event, @Timestamp Instant at) {
         state = ProposalFold.apply(state, event, at);
         id = state.id();
+        if (event instanceof ProposalHaStateChanged changed) {
+            recordedHaState = changed.haState();
+        } else if (!(event instanceof ProposalAutomationSwitchFailed)) {
+            recordedHaState = null; // Aether changed the proposal: HA is expected to follow it
+        }
         if (event instanceof ProposalDeploymentRequested || event instanceof ProposalRollbackRequested) {
             pendingRequest = event;
         } else if (state.pending() == null) {

@@ -37,6 +37,7 @@ import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDeprecated;
 import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
+import io.aether.domain.proposal.ProposalHaStateChanged;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
 import io.aether.domain.proposal.ProposalRevised;
@@ -48,6 +49,7 @@ import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordHaStateChange;
 import io.aether.domain.proposal.RecordRollbackFailed;
 import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
@@ -357,6 +359,29 @@ class ProposalAggregateTest {
         fixture.given(created())
                 .when(new ReviseProposal(ID, content(ProposalType.SCRIPT), DAVE, null))
                 .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAutomationTurnedOffInHomeAssistantIsRecordedOnceAndTheEchoOfOnIsIgnored() {
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "on"))
+                .expectNoEvents();
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
+                .expectEvents(
+                        new ProposalHaStateChanged(ID, HA_ID, "automation.porch", "off", "on", Actor.haNotification()));
+        fixture.given(with(
+                        history(ProposalStatus.DEPLOYED),
+                        new ProposalHaStateChanged(ID, HA_ID, "automation.porch", "off", "on", Actor.haNotification())))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStateReportedForAProposalThatIsNotLiveIsIgnored() {
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
                 .expectNoEvents();
     }
 

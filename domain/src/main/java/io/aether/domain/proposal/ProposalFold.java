@@ -92,6 +92,8 @@ public final class ProposalFold {
             }
         } else if (event instanceof ProposalRollbackFailed) {
             b.pending = null;
+        } else if (event instanceof ProposalHaStateChanged) {
+            // recorded for the audit trail and ha_state; the proposal's own state does not change
         } else if (event instanceof ProposalAutomationSwitchFailed) {
             // recorded for the audit trail; the proposal's own state does not change
         } else if (event instanceof ProposalDisabled) {
