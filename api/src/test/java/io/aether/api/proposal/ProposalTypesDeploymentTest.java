@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +111,53 @@ class ProposalTypesDeploymentTest extends IntegrationTest {
         assertThat(rollback(id).get("action").asText()).isEqualTo("deleted");
         assertThat(HA.helper("input_number", helperId)).isEmpty();
         assertThat(HA.state("input_number." + helperId)).isEmpty();
+    }
+
+    @Test
+    void aHelperEditedInHomeAssistantAndRedeployedIsRestoredThenDeletedByRollbacks() {
+        String name = "Alarm " + suffix();
+        String helperId = name.toLowerCase().replace(' ', '_');
+        String id = approved("""
+                {"name": "%s", "proposal_type": "helper",
+                 "service_call": {"domain": "input_number", "min": 0, "max": 10}}""".formatted(name));
+        assertThat(deploy(id, 200).get("success").asBoolean()).isTrue();
+        // Someone raises the maximum in HA's UI; a forced redeploy puts ours back and records theirs.
+        onHomeAssistantWebSocket(ws -> ws.call(
+                "input_number/update",
+                JSON.createObjectNode().put("input_number_id", helperId).put("max", 20)));
+        assertThat(HA.helper("input_number", helperId).orElseThrow().get("max").asInt())
+                .isEqualTo(20);
+        Http.Response redeploy = http.post("/api/v1/proposals/" + id + "/deploy", "{\"force\": true}");
+        assertThat(redeploy.json().get("success").asBoolean())
+                .as(redeploy.body())
+                .isTrue();
+        assertThat(HA.helper("input_number", helperId).orElseThrow().get("max").asInt())
+                .isEqualTo(10);
+        assertThat(deployedEvent(id).get("previous_ha_config").get("max").asInt())
+                .isEqualTo(20);
+
+        assertThat(rollback(id).get("action").asText()).isEqualTo("restored");
+        assertThat(HA.helper("input_number", helperId).orElseThrow().get("max").asInt())
+                .isEqualTo(20);
+        assertThat(rollback(id).get("action").asText()).isEqualTo("deleted");
+        assertThat(HA.helper("input_number", helperId)).isEmpty();
+    }
+
+    @Test
+    void aScriptDeployedWhileHomeAssistantIsDownFailsAndLeavesNothing() {
+        String id = approved("""
+                {"name": "Down script", "proposal_type": "script",
+                 "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}]}""");
+        HA.setAvailable(false);
+        JsonNode body;
+        try {
+            body = deploy(id, 200);
+        } finally {
+            HA.setAvailable(true);
+        }
+        assertThat(body.get("success").asBoolean()).isFalse();
+        assertThat(proposal(id).get("status").asText()).isEqualTo("approved");
+        assertThat(HA.sceneOrScriptConfig("script", haId(id))).isEmpty();
     }
 
     @Test
@@ -311,12 +359,17 @@ class ProposalTypesDeploymentTest extends IntegrationTest {
 
     /** What a person editing the dashboard in HA's UI does: lovelace/config/save on HA's WebSocket. */
     private static void saveDashboardByHand(JsonNode config) {
+        onHomeAssistantWebSocket(ws -> ws.saveLovelaceConfig("dashboard-home", config));
+    }
+
+    /** A WebSocket connection of its own to HA, as HA's frontend has. */
+    private static void onHomeAssistantWebSocket(Consumer<HomeAssistantWebSocketClient> action) {
         HomeAssistantSettings settings =
                 new HomeAssistantSettings(HA.baseUrl(), HA_TOKEN, Duration.ofSeconds(5), Duration.ofSeconds(10));
         try (HomeAssistantWebSocketClient ws = new HomeAssistantWebSocketClient(
                 settings, URI.create(HA.wsUrl()), JSON, HomeAssistantWebSocketClient.Options.DEFAULTS)) {
             ws.connect();
-            ws.saveLovelaceConfig("dashboard-home", config);
+            action.accept(ws);
         }
     }
 
