@@ -35,6 +35,9 @@ public final class HomeAssistantCalls {
         String message = e.getMessage();
         if (e.kind() == HomeAssistantException.Kind.REJECTED && !message.startsWith(REFUSED)) {
             message = REFUSED + ": " + message;
+        } else if (e.kind() != HomeAssistantException.Kind.REJECTED && message.startsWith(REFUSED)) {
+            // A WebSocket error that is not a refusal of the content (unauthorized, HA's own timeout).
+            message = "Home Assistant failed: " + message;
         }
         return new AutomationGatewayException(message);
     }

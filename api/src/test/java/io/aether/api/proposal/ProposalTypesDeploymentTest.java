@@ -180,6 +180,26 @@ class ProposalTypesDeploymentTest extends IntegrationTest {
     }
 
     @Test
+    void aHelperHomeAssistantDoesNotLetTheTokenCreateIsAFailureNotA422() {
+        String id = approved("""
+                {"name": "Not allowed %s", "proposal_type": "helper",
+                 "service_call": {"domain": "counter"}}""".formatted(suffix()));
+        HA.setWebSocketAdmin(false);
+        Http.Response response;
+        try {
+            response = http.post("/api/v1/proposals/" + id + "/deploy", "{}");
+        } finally {
+            HA.setWebSocketAdmin(true);
+        }
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("success").asBoolean()).isFalse();
+        assertThat(response.json().get("error").asText())
+                .startsWith("Home Assistant failed")
+                .contains("unauthorized");
+        assertThat(proposal(id).get("status").asText()).isEqualTo("approved");
+    }
+
+    @Test
     void aDashboardDeploymentSnapshotsTheConfigAndTheRollbackRestoresIt() {
         JsonNode before = HA.dashboardConfig("dashboard-home").orElseThrow();
         String id = approved("""
