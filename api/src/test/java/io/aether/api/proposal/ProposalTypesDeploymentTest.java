@@ -261,7 +261,7 @@ class ProposalTypesDeploymentTest extends IntegrationTest {
 
     @Test
     void anEntityCommandCallsTheServiceAndItsRollbackPutsTheStatesBack() {
-        setState("switch.coffee_maker", "off");
+        switchOff("switch.coffee_maker");
         String id = approved("""
                 {"name": "Coffee now", "proposal_type": "entity_command",
                  "service_call": {"service": "switch.turn_on", "target": {"entity_id": "switch.coffee_maker"}}}""");
@@ -372,9 +372,10 @@ class ProposalTypesDeploymentTest extends IntegrationTest {
         return new Http(HA.baseUrl(), Map.of("Authorization", "Bearer " + HA_TOKEN));
     }
 
-    private void setState(String entityId, String state) {
-        Http.Response r = anonymousHa().post("/api/states/" + entityId, "{\"state\": \"" + state + "\"}");
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
+    /** Through HA's service, so the entity keeps its attributes for the tests after this one. */
+    private void switchOff(String entityId) {
+        Http.Response r = anonymousHa().post("/api/services/switch/turn_off", "{\"entity_id\": \"" + entityId + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
     /** What a person editing the dashboard in HA's UI does: lovelace/config/save on HA's WebSocket. */
