@@ -271,18 +271,6 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
-    void deployingAScriptIs422NotSupportedYet() {
-        String id = create("""
-                {"name": "Hall light script", "proposal_type": "script",
-                 "actions": [{"action": "light.turn_on", "target": {"entity_id": "light.hall"}}]}""");
-        assertThat(http.post(PROPOSALS + "/" + id + "/approve", "{}").status()).isEqualTo(200);
-        long before = eventCount();
-        Http.Response response = http.post(PROPOSALS + "/" + id + "/deploy", (String) null);
-        assertRejected(response, 422, before);
-        assertThat(response.json().path("error").path("message").asText()).contains("not supported yet");
-    }
-
-    @Test
     void staleIfMatchIs409() {
         String id = create(AUTOMATION);
         Http.Response approve = http.post(PROPOSALS + "/" + id + "/approve", "{}", ifMatch(1));

@@ -93,6 +93,10 @@ public final class HomeAssistantSimulator {
     private final Map<String, ObjectNode> automations = new LinkedHashMap<>();
     /** Entity registry for automations: config id -> entity_id, fixed once created. */
     final Map<String, String> automationEntities = new HashMap<>();
+    /** Scripts and scenes (config editor API). */
+    final SimulatorConfigStore configs = new SimulatorConfigStore(mapper, states);
+    /** Storage helpers other than input_boolean (WebSocket collections). */
+    final SimulatorHelpers helpers = new SimulatorHelpers(mapper, states, userId);
 
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
     private final SimulatorNotifications notifications = new SimulatorNotifications(mapper);
@@ -224,6 +228,27 @@ public final class HomeAssistantSimulator {
         }
     }
 
+    /** A script's or scene's stored config ({@code domain} script or scene). */
+    public Optional<JsonNode> sceneOrScriptConfig(String domain, String id) {
+        synchronized (lock) {
+            return configs.config(domain, id);
+        }
+    }
+
+    /** A stored helper of any storage domain (input_boolean included), by its id. */
+    public Optional<JsonNode> helper(String domain, String id) {
+        synchronized (lock) {
+            return domain.equals("input_boolean") ? webSocket.inputBoolean(id) : helpers.item(domain, id);
+        }
+    }
+
+    /** A dashboard's saved Lovelace config (urlPath null: the default dashboard); empty when never saved. */
+    public Optional<JsonNode> dashboardConfig(String urlPath) {
+        synchronized (lock) {
+            return webSocket.dashboardConfig(urlPath);
+        }
+    }
+
     public Optional<String> automationEntityId(String configId) {
         synchronized (lock) {
             return Optional.ofNullable(automationEntities.get(configId));
@@ -248,6 +273,8 @@ public final class HomeAssistantSimulator {
             states.listener(null); // re-seeding fires no events
             states.clear();
             DemoHome.seed(states, mapper);
+            configs.reset();
+            helpers.reset();
             webSocket.reset();
             states.listener(webSocket::stateChanged);
             requests.clear();
@@ -345,6 +372,16 @@ public final class HomeAssistantSimulator {
         }
         if (path.equals("/api/services")) {
             return view(req, Set.of("GET"), this::allServices);
+        }
+        if ((p = params(path, "/api/config/script/config/", 1)) != null
+                || (p = params(path, "/api/config/scene/config/", 1)) != null) {
+            String domain = path.startsWith("/api/config/script/") ? "script" : "scene";
+            String key = p.get(0);
+            return view(req, Set.of("GET", "POST", "DELETE"), () -> {
+                JsonNode body = req.method.equals("POST") ? parse(req.body) : null;
+                SimulatorConfigStore.Answer answer = configs.view(domain, req.method, key, body, body != null);
+                return json(answer.status(), answer.body());
+            });
         }
         if ((p = params(path, "/api/services/", 2)) != null) {
             List<String> service = p;

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -318,7 +319,7 @@ final class SimulatorWebSocket {
     }
 
     /** A command failed: HA's {@code {"id","type":"result","success":false,"error":{code,message}}}. */
-    private static final class CommandError extends RuntimeException {
+    static final class CommandError extends RuntimeException {
         final String code;
 
         CommandError(String code, String message) {
@@ -348,7 +349,8 @@ final class SimulatorWebSocket {
         }
         List<ObjectNode> replies = new ArrayList<>();
         try {
-            if (ADMIN_ONLY.contains(type) && !admin) {
+            if ((ADMIN_ONLY.contains(type) || SimulatorHelpers.writes(type) || type.equals("lovelace/config/delete"))
+                    && !admin) {
                 throw new CommandError("unauthorized", "Unauthorized");
             }
             synchronized (sim.lock) {
@@ -419,7 +421,16 @@ final class SimulatorWebSocket {
                 dashboardConfigs.put(urlPath, config.deepCopy());
                 replies.add(result(id, null));
             }
-            default -> throw new CommandError("unknown_command", "Unknown command.");
+            case "lovelace/config/delete" -> {
+                dashboardConfigs.remove(dashboard(msg));
+                replies.add(result(id, null));
+            }
+            default -> {
+                if (!SimulatorHelpers.handles(type)) {
+                    throw new CommandError("unknown_command", "Unknown command.");
+                }
+                replies.add(result(id, sim.helpers.handle(type, msg)));
+            }
         }
     }
 
@@ -526,6 +537,17 @@ final class SimulatorWebSocket {
         }
         sim.states.remove(entityOf(key));
         return true;
+    }
+
+    /** Under the simulator's lock. */
+    Optional<JsonNode> inputBoolean(String id) {
+        return Optional.ofNullable(inputBooleans.get(id)).map(JsonNode::deepCopy);
+    }
+
+    /** Under the simulator's lock; urlPath null is the default dashboard. */
+    Optional<JsonNode> dashboardConfig(String urlPath) {
+        return Optional.ofNullable(dashboardConfigs.get(urlPath == null ? DEFAULT_DASHBOARD : urlPath))
+                .map(JsonNode::deepCopy);
     }
 
     private static String entityOf(String inputBooleanId) {

@@ -93,6 +93,38 @@ public class HomeAssistantClient {
         return true;
     }
 
+    /**
+     * A script's or scene's stored config ({@code editor} "script" or "scene", HA's config editor
+     * API), or empty when HA has none under that id.
+     */
+    public Optional<ObjectNode> getEditorConfig(String editor, String configId) {
+        Reply reply = send("GET", editorPath(editor, configId), null);
+        if (reply.status == 404 && haMessage(reply.body) != null) {
+            return Optional.empty();
+        }
+        JsonNode body = json(expectOk(reply));
+        if (!body.isObject()) {
+            throw unexpected(reply, editor + " config is not a JSON object");
+        }
+        return Optional.of((ObjectNode) body);
+    }
+
+    /** Creates or replaces a script or scene; HA validates it and reloads it itself. */
+    public void saveEditorConfig(String editor, String configId, JsonNode config) {
+        Objects.requireNonNull(config, "config");
+        expectOk(send("POST", editorPath(editor, configId), config));
+    }
+
+    /** Deletes a script or scene; false when HA had none with that id. */
+    public boolean deleteEditorConfig(String editor, String configId) {
+        Reply reply = send("DELETE", editorPath(editor, configId), null);
+        if ((reply.status == 400 || reply.status == 404) && "Resource not found".equals(haMessage(reply.body))) {
+            return false;
+        }
+        expectOk(reply);
+        return true;
+    }
+
     public Optional<JsonNode> getState(String entityId) {
         Reply reply = send("GET", "/api/states/" + segment(entityId), null);
         if (reply.status == 404 && haMessage(reply.body) != null) {
@@ -316,6 +348,13 @@ public class HomeAssistantClient {
     private ObjectNode entityTarget(String entityId) {
         requireText(entityId, "entityId");
         return mapper.createObjectNode().put("entity_id", entityId);
+    }
+
+    private static String editorPath(String editor, String configId) {
+        if (!editor.equals("script") && !editor.equals("scene")) {
+            throw new IllegalArgumentException("not a config editor: " + editor);
+        }
+        return "/api/config/" + editor + "/config/" + segment(configId);
     }
 
     private static String automationPath(String configId) {

@@ -12,8 +12,11 @@ import io.aether.homeassistant.websocket.HomeAssistantWebSocketClient;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -52,6 +55,8 @@ public class HomeAssistantMirror extends BackgroundLoop {
      * removal must not bring them back. Entries older than the last sync's start are dropped.
      */
     private final Map<String, Instant> removals = new ConcurrentHashMap<>();
+
+    private final List<Consumer<JsonNode>> stateListeners = new CopyOnWriteArrayList<>();
     /** Set while the application stops: no new client may be made (it would outlive the stop). */
     private boolean stopped;
 
@@ -131,6 +136,30 @@ public class HomeAssistantMirror extends BackgroundLoop {
         } catch (HomeAssistantException e) {
             throw new ApiException(ErrorKind.UPSTREAM, "home_assistant_error", "Home Assistant: " + e.getMessage());
         }
+    }
+
+    /**
+     * The mirror's WebSocket connection, connected (and subscribed) first when needed, for the
+     * commands other features send over the same connection (dashboards, helpers, deployments).
+     * Throws HomeAssistantException when HA is not configured, unreachable or refusing.
+     */
+    public HomeAssistantWebSocketClient webSocket() {
+        HomeAssistantSettings settings = connection.settings();
+        if (!settings.configured()) {
+            throw new HomeAssistantException(
+                    HomeAssistantException.Kind.NOT_CONFIGURED,
+                    0,
+                    "Home Assistant is not configured (set AETHER_HA_URL and AETHER_HA_TOKEN)");
+        }
+        synchronized (clientLock) {
+            connectedClient(settings);
+            return client;
+        }
+    }
+
+    /** Also hands every {@code state_changed} event to this listener (on the subscription's thread). */
+    public void addStateListener(Consumer<JsonNode> listener) {
+        stateListeners.add(listener);
     }
 
     private MirrorStore.SyncResult sync() {
@@ -229,6 +258,13 @@ public class HomeAssistantMirror extends BackgroundLoop {
         public void onEvent(JsonNode event) {
             JsonNode data = event.path("data");
             String entityId = data.path("entity_id").asText("");
+            for (Consumer<JsonNode> listener : stateListeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("Home Assistant mirror: a state listener failed on {}: {}", entityId, e.toString());
+                }
+            }
             try {
                 JsonNode newState = data.path("new_state");
                 if (newState.isObject()) {

@@ -144,8 +144,10 @@ public class ProposalController {
         boolean force = request != null && Boolean.TRUE.equals(request.force());
         ProposalService.Answer<ProposalResponses.Deployment> answer =
                 proposals.deploy(id, force, actor, ifMatch.expectedSequence());
-        return ResponseEntity.status(answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-                .body(answer.body());
+        HttpStatus status = answer.refused()
+                ? HttpStatus.UNPROCESSABLE_ENTITY
+                : answer.pending() ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(answer.body());
     }
 
     @PostMapping("/{id}/rollback")

@@ -2,9 +2,13 @@ package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.api.platform.error.ApiException;
+import io.aether.domain.proposal.AutomationConfig;
+import io.aether.domain.proposal.DeploymentConfig;
+import io.aether.domain.proposal.InvalidProposalCommandException;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalType;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** Turns a create request (fields and/or YAML) into validated proposal content. */
@@ -26,8 +30,9 @@ public class ProposalDrafts {
         String description = firstText(request.description(), parsed, "description");
         JsonNode trigger = first(request.trigger(), parsed, "triggers", "trigger");
         JsonNode conditions = first(request.conditions(), parsed, "conditions", "condition");
-        JsonNode actions =
-                first(request.actions(), parsed, type == ProposalType.SCRIPT ? "sequence" : "actions", "action");
+        JsonNode actions = type == ProposalType.SCENE
+                ? first(request.actions(), parsed, "entities")
+                : first(request.actions(), parsed, type == ProposalType.SCRIPT ? "sequence" : "actions", "action");
         String mode = firstText(request.mode(), parsed, "mode");
         JsonNode serviceCall = request.serviceCall();
         JsonNode dashboardConfig = request.dashboardConfig();
@@ -74,7 +79,7 @@ public class ProposalDrafts {
             }
             default -> {}
         }
-        return new ProposalContent(
+        ProposalContent content = new ProposalContent(
                 type,
                 name.strip(),
                 description,
@@ -86,6 +91,13 @@ public class ProposalDrafts {
                 dashboardConfig,
                 request.conversationId(),
                 null);
+        try {
+            // The config a deployment will send: a payload its type cannot deploy is refused now.
+            DeploymentConfig.build(content, AutomationConfig.haAutomationId(UUID.randomUUID()));
+        } catch (InvalidProposalCommandException e) {
+            throw ApiException.validation(e.getMessage());
+        }
+        return content;
     }
 
     private static ProposalType detectType(JsonNode parsed) {

@@ -121,6 +121,21 @@ public final class ProposalResponses {
             ProposalStatus status) {
         private static final String METHOD = "rest_api";
 
+        /** The same answer with the method of the proposal's type (rest_api, ws_lovelace_save, ha_helper_create). */
+        Deployment withMethod(String method) {
+            return new Deployment(
+                    success,
+                    proposalId,
+                    haAutomationId,
+                    method,
+                    yamlContent,
+                    instructions,
+                    deployedAt,
+                    error,
+                    deploymentId,
+                    status);
+        }
+
         static Deployment succeeded(
                 UUID proposalId,
                 String haAutomationId,

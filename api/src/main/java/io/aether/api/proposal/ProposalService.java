@@ -1,6 +1,7 @@
 package io.aether.api.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.api.homeassistant.HomeAssistantCalls;
 import io.aether.api.homeassistant.HomeAssistantConnection;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.platform.consistency.ReadConsistency;
@@ -101,21 +102,28 @@ public class ProposalService {
         ProposalView view = get(id);
         String haId = AutomationConfig.haAutomationId(id);
         String yamlContent = yamlContent(view);
-        if (outcome.isPresent() && outcome.get() instanceof ProposalDeployed) {
+        String method = methodOf(view.proposalType());
+        if (outcome.isPresent() && outcome.get() instanceof ProposalDeployed deployed) {
             return Answer.done(ProposalResponses.Deployment.succeeded(
-                    id, haId, yamlContent, view.deployedAt(), deploymentId, view.status()));
+                            id, haId, yamlContent, view.deployedAt(), deploymentId, view.status())
+                    .withMethod(deployed.method() == null ? method : deployed.method()));
         }
         if (outcome.isPresent() && outcome.get() instanceof ProposalDeploymentFailed failed) {
-            return Answer.done(ProposalResponses.Deployment.failed(
-                    id, haId, yamlContent, failed.error(), deploymentId, view.status()));
+            ProposalResponses.Deployment body = ProposalResponses.Deployment.failed(
+                            id, haId, yamlContent, failed.error(), deploymentId, view.status())
+                    .withMethod(method);
+            return refusedByHomeAssistant(view.proposalType(), failed.error())
+                    ? Answer.refused(body)
+                    : Answer.done(body);
         }
         return Answer.pending(ProposalResponses.Deployment.pending(
-                id,
-                haId,
-                yamlContent,
-                "Deployment is in progress; GET the proposal or its history for the outcome",
-                deploymentId,
-                view.status()));
+                        id,
+                        haId,
+                        yamlContent,
+                        "Deployment is in progress; GET the proposal or its history for the outcome",
+                        deploymentId,
+                        view.status())
+                .withMethod(method));
     }
 
     public Answer<ProposalResponses.Rollback> rollback(
@@ -184,14 +192,38 @@ public class ProposalService {
     }
 
     /** An operation's answer; {@code pending} when Home Assistant's outcome was not stored within the wait timeout. */
-    public record Answer<T>(boolean pending, T body) {
+    /**
+     * An operation's answer; {@code pending} when Home Assistant's outcome was not stored within the
+     * wait timeout, {@code refused} when HA refused a helper or dashboard (answered 422).
+     */
+    public record Answer<T>(boolean pending, boolean refused, T body) {
         static <T> Answer<T> done(T body) {
-            return new Answer<>(false, body);
+            return new Answer<>(false, false, body);
         }
 
         static <T> Answer<T> pending(T body) {
-            return new Answer<>(true, body);
+            return new Answer<>(true, false, body);
         }
+
+        static <T> Answer<T> refused(T body) {
+            return new Answer<>(false, true, body);
+        }
+    }
+
+    /** The deployment {@code method} of each type, as the original's DeploymentResponse names them. */
+    static String methodOf(ProposalType type) {
+        return switch (type) {
+            case DASHBOARD -> "ws_lovelace_save";
+            case HELPER -> "ha_helper_create";
+            default -> "rest_api";
+        };
+    }
+
+    /** A helper or dashboard Home Assistant understood and refused (not one it could not be reached for). */
+    private static boolean refusedByHomeAssistant(ProposalType type, String error) {
+        return (type == ProposalType.HELPER || type == ProposalType.DASHBOARD)
+                && error != null
+                && error.startsWith(HomeAssistantCalls.REFUSED);
     }
 
     private static String note(ProposalRolledBack done) {
@@ -233,7 +265,8 @@ public class ProposalService {
 
     /** on/off/unavailable from HA, not_found when HA has no such automation, null when HA cannot say. */
     public String haState(ProposalView view) {
-        if (view.status() != ProposalStatus.DEPLOYED && view.status() != ProposalStatus.DISABLED) {
+        if (view.proposalType() != ProposalType.AUTOMATION
+                || (view.status() != ProposalStatus.DEPLOYED && view.status() != ProposalStatus.DISABLED)) {
             return null;
         }
         try {

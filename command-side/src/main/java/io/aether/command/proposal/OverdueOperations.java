@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.proposal.PendingOperation;
 import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalState;
+import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
@@ -68,6 +69,13 @@ public class OverdueOperations {
         UUID proposalId = state.id();
         String haId = state.haAutomationId();
         String late = "no outcome was recorded within " + describe(timeout);
+        if (state.content().proposalType() != ProposalType.AUTOMATION) {
+            // Only the automation config can be compared here; the operation is safe to repeat.
+            String reason = late + "; Home Assistant is checked only for automations, so repeat the operation";
+            return pending.kind() == PendingOperation.Kind.DEPLOYMENT
+                    ? deploymentFailed(state, reason)
+                    : rollbackFailed(state, reason);
+        }
         try {
             Optional<JsonNode> current = automations.currentConfig(haId);
             if (pending.kind() == PendingOperation.Kind.DEPLOYMENT) {

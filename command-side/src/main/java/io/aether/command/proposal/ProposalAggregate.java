@@ -9,6 +9,7 @@ import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeploymentConfig;
 import io.aether.domain.proposal.DeprecateProposal;
 import io.aether.domain.proposal.DisableProposal;
 import io.aether.domain.proposal.EnableProposal;
@@ -29,8 +30,10 @@ import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalFold;
+import io.aether.domain.proposal.ProposalHaStateChanged;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -40,14 +43,15 @@ import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordHaStateChange;
 import io.aether.domain.proposal.RecordRollbackFailed;
 import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
 import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.ReviseProposal;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
-import io.aether.domain.proposal.UnsupportedProposalTypeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -95,6 +99,12 @@ public class ProposalAggregate {
      */
     private ProposalEvent pendingRequest;
 
+    /**
+     * The state Home Assistant last reported for the automation by a {@link ProposalHaStateChanged}
+     * since Aether's own last change of it (null: none, HA shows what Aether set).
+     */
+    private String recordedHaState;
+
     protected ProposalAggregate() {
         // for Axon
     }
@@ -122,6 +132,19 @@ public class ProposalAggregate {
     }
 
     @CommandHandler
+    public void handle(ReviseProposal command) {
+        checkCanChange();
+        requireStatus("edit", "edited", ProposalStatus.PROPOSED);
+        if (command.content() == null
+                || command.content().proposalType() != state.content().proposalType()) {
+            throw new InvalidProposalCommandException("an edit keeps the proposal's type ('"
+                    + state.content().proposalType().wire() + "')");
+        }
+        DeploymentConfig.build(command.content(), state.haAutomationId()); // deployable, or nothing is appended
+        apply(new ProposalRevised(id, command.content(), actorOf(command.actor())));
+    }
+
+    @CommandHandler
     public void handle(RejectProposal command) {
         checkCanChange();
         requireStatus("reject", "rejected", ProposalStatus.PROPOSED, ProposalStatus.APPROVED);
@@ -138,10 +161,6 @@ public class ProposalAggregate {
     @CommandHandler
     public void handle(RequestDeployment command, DeadlineManager deadlines, OverdueOperations overdue) {
         checkCanChange();
-        ProposalType type = state.content().proposalType();
-        if (type != ProposalType.AUTOMATION) {
-            throw new UnsupportedProposalTypeException(type);
-        }
         ProposalStatus status = state.status();
         if (status == ProposalStatus.DEPLOYED && !command.force()) {
             throw new IllegalProposalTransitionException(
@@ -157,7 +176,7 @@ public class ProposalAggregate {
                 id,
                 command.deploymentId(),
                 haId,
-                AutomationConfig.build(state.content(), haId),
+                DeploymentConfig.build(state.content(), haId),
                 command.force(),
                 actorOf(command.actor())));
         overdue.schedule(deadlines, command.deploymentId());
@@ -203,6 +222,7 @@ public class ProposalAggregate {
         RollbackAction action;
         JsonNode config = null;
         if (command.strategy() == RollbackStrategy.DISABLE) {
+            requireAutomation("rolled back with strategy 'disable'");
             action = RollbackAction.DISABLED;
         } else {
             Optional<JsonNode> live = state.liveConfigAt(target);
@@ -251,10 +271,38 @@ public class ProposalAggregate {
         apply(new ProposalAutomationSwitchFailed(id, command.operation(), command.error(), Actor.system()));
     }
 
+    /**
+     * A state Home Assistant reported for the automation: recorded only when the proposal is
+     * deployed or disabled with no operation in flight and the state is neither what Aether last
+     * made it (on when deployed, off when disabled) nor what was already recorded. Anything else is
+     * an echo of Aether's own change or a repeat, and is ignored without an error.
+     */
+    @CommandHandler
+    public void handle(RecordHaStateChange command) {
+        if (state.deleted()
+                || state.pending() != null
+                || state.content().proposalType() != ProposalType.AUTOMATION
+                || !(state.status() == ProposalStatus.DEPLOYED || state.status() == ProposalStatus.DISABLED)) {
+            return;
+        }
+        String reported = command.state();
+        if (!"on".equals(reported) && !"off".equals(reported)) {
+            return;
+        }
+        String expected = state.status() == ProposalStatus.DEPLOYED ? "on" : "off";
+        String known = recordedHaState != null ? recordedHaState : expected;
+        if (reported.equals(known)) {
+            return;
+        }
+        apply(new ProposalHaStateChanged(
+                id, state.haAutomationId(), command.entityId(), reported, expected, Actor.haNotification()));
+    }
+
     @CommandHandler
     public void handle(DisableProposal command) {
         checkCanChange();
         requireStatus("disable", "disabled", ProposalStatus.DEPLOYED);
+        requireAutomation("disabled");
         apply(new ProposalDisabled(id, actorOf(command.actor()), command.reason()));
     }
 
@@ -262,6 +310,7 @@ public class ProposalAggregate {
     public void handle(EnableProposal command) {
         checkCanChange();
         requireStatus("enable", "enabled", ProposalStatus.DISABLED);
+        requireAutomation("enabled");
         apply(new ProposalEnabled(id, actorOf(command.actor()), command.reason()));
     }
 
@@ -334,6 +383,11 @@ public class ProposalAggregate {
     void on(ProposalEvent event, @Timestamp Instant at) {
         state = ProposalFold.apply(state, event, at);
         id = state.id();
+        if (event instanceof ProposalHaStateChanged changed) {
+            recordedHaState = changed.haState();
+        } else if (!(event instanceof ProposalAutomationSwitchFailed)) {
+            recordedHaState = null; // Aether changed the proposal: HA is expected to follow it
+        }
         if (event instanceof ProposalDeploymentRequested || event instanceof ProposalRollbackRequested) {
             pendingRequest = event;
         } else if (state.pending() == null) {
@@ -362,6 +416,15 @@ public class ProposalAggregate {
         if (!allowedSet.contains(state.status())) {
             throw new IllegalProposalTransitionException("Cannot " + action + " a proposal in status '"
                     + state.status().wire() + "'; only " + describe(allowed) + " proposals can be " + pastParticiple);
+        }
+    }
+
+    /** Turning off/on exists for automations only; other types are deployed and rolled back. */
+    private void requireAutomation(String pastParticiple) {
+        ProposalType type = state.content().proposalType();
+        if (type != ProposalType.AUTOMATION) {
+            throw new InvalidProposalCommandException(
+                    "Only automation proposals can be " + pastParticiple + "; this one is a " + type.wire());
         }
     }
 

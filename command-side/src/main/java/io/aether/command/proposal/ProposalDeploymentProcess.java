@@ -1,6 +1,7 @@
 package io.aether.command.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.domain.proposal.LiveConfigChange;
 import io.aether.domain.proposal.PendingOperation;
 import io.aether.domain.proposal.ProposalCommand;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
@@ -22,6 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +47,24 @@ public class ProposalDeploymentProcess {
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
     private final AutomationGateway automations;
+    private final DeploymentTargets targets;
 
+    /** Automations only: the other proposal types have no target (their deployments fail). */
     public ProposalDeploymentProcess(
             CommandGateway commandGateway, EventStore eventStore, AutomationGateway automations) {
+        this(commandGateway, eventStore, automations, DeploymentTargets.automationsOnly(automations));
+    }
+
+    @Autowired
+    public ProposalDeploymentProcess(
+            CommandGateway commandGateway,
+            EventStore eventStore,
+            AutomationGateway automations,
+            DeploymentTargets targets) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.automations = automations;
+        this.targets = targets;
     }
 
     @EventHandler
@@ -66,7 +80,8 @@ public class ProposalDeploymentProcess {
         String haId = event.haAutomationId();
         ProposalCommand outcome;
         try {
-            JsonNode previous = automations.currentConfig(haId).orElse(null);
+            DeploymentTarget target = targets.of(state.content().proposalType());
+            JsonNode previous = target.current(haId, event.config()).orElse(null);
             if (previous != null && previous.equals(event.config())) {
                 // HA already holds exactly this config: a repeat of our own save whose outcome was
                 // not stored (crash), or a redeploy of an unchanged config. Either way what was
@@ -75,18 +90,19 @@ public class ProposalDeploymentProcess {
                         ? state.liveConfigAt(state.version()).orElse(null)
                         : null;
             }
-            automations.save(haId, event.config());
+            target.save(haId, event.config());
             log.info(
-                    "deployed proposal {} as HA automation {} (deployment {})",
+                    "deployed proposal {} ({}) as {} (deployment {})",
                     event.proposalId(),
+                    target.type().wire(),
                     haId,
                     event.deploymentId());
             outcome =
-                    new RecordDeploymentSucceeded(event.proposalId(), event.deploymentId(), previous, METHOD_REST_API);
+                    new RecordDeploymentSucceeded(event.proposalId(), event.deploymentId(), previous, target.method());
         } catch (RuntimeException e) {
             String message = messageOf(e);
             log.warn(
-                    "deployment {} of proposal {} to HA automation {} failed: {}",
+                    "deployment {} of proposal {} to HA id {} failed: {}",
                     event.deploymentId(),
                     event.proposalId(),
                     haId,
@@ -106,14 +122,16 @@ public class ProposalDeploymentProcess {
         String haId = event.haAutomationId();
         ProposalCommand outcome;
         try {
+            DeploymentTarget target = targets.of(state.content().proposalType());
+            JsonNode live = liveOrLastDeployed(state);
             switch (event.action()) {
-                case RESTORED -> automations.save(haId, event.configToRestore());
-                case DELETED -> automations.delete(haId);
+                case RESTORED -> target.rollBack(haId, live, event.configToRestore());
+                case DELETED -> target.rollBack(haId, live, null);
                 case DISABLED -> automations.turnOff(haId);
                 default -> throw new IllegalStateException("unknown rollback action " + event.action());
             }
             log.info(
-                    "rolled back proposal {} to version {} ({} HA automation {}, rollback {})",
+                    "rolled back proposal {} to version {} ({} HA id {}, rollback {})",
                     event.proposalId(),
                     event.targetVersion(),
                     event.action().wire(),
@@ -123,7 +141,7 @@ public class ProposalDeploymentProcess {
         } catch (RuntimeException e) {
             String message = messageOf(e);
             log.warn(
-                    "rollback {} of proposal {} (HA automation {}) failed: {}",
+                    "rollback {} of proposal {} (HA id {}) failed: {}",
                     event.rollbackId(),
                     event.proposalId(),
                     haId,
@@ -180,6 +198,24 @@ public class ProposalDeploymentProcess {
                 .readEvents(proposalId.toString())
                 .forEachRemaining(m -> state[0] = ProposalFold.apply(state[0], m.getPayload(), m.getTimestamp()));
         return state[0];
+    }
+
+    /**
+     * What HA holds now by our history (the rollback is pending, so that is the live config before
+     * it), else the latest config a deployment sent: targets locate the HA object through it.
+     */
+    private static JsonNode liveOrLastDeployed(ProposalState state) {
+        JsonNode live = state.liveConfigAt(state.version()).orElse(null);
+        if (live != null) {
+            return live;
+        }
+        JsonNode last = null;
+        for (LiveConfigChange change : state.liveTimeline()) {
+            if (change.deployment()) {
+                last = change.config();
+            }
+        }
+        return last;
     }
 
     private static boolean isPending(ProposalState state, PendingOperation.Kind kind, UUID operationId) {

@@ -19,6 +19,7 @@ import io.aether.domain.proposal.ArchiveProposal;
 import io.aether.domain.proposal.AutomationConfig;
 import io.aether.domain.proposal.CreateProposal;
 import io.aether.domain.proposal.DeleteProposal;
+import io.aether.domain.proposal.DeploymentConfig;
 import io.aether.domain.proposal.DeprecateProposal;
 import io.aether.domain.proposal.DisableProposal;
 import io.aether.domain.proposal.EnableProposal;
@@ -36,8 +37,10 @@ import io.aether.domain.proposal.ProposalDeploymentRequested;
 import io.aether.domain.proposal.ProposalDeprecated;
 import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
+import io.aether.domain.proposal.ProposalHaStateChanged;
 import io.aether.domain.proposal.ProposalNotFoundException;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -46,14 +49,15 @@ import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.RecordAutomationSwitchFailed;
 import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
+import io.aether.domain.proposal.RecordHaStateChange;
 import io.aether.domain.proposal.RecordRollbackFailed;
 import io.aether.domain.proposal.RecordRollbackSucceeded;
 import io.aether.domain.proposal.RejectProposal;
 import io.aether.domain.proposal.RequestDeployment;
 import io.aether.domain.proposal.RequestRollback;
+import io.aether.domain.proposal.ReviseProposal;
 import io.aether.domain.proposal.RollbackAction;
 import io.aether.domain.proposal.RollbackStrategy;
-import io.aether.domain.proposal.UnsupportedProposalTypeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -338,15 +342,85 @@ class ProposalAggregateTest {
 
     // ---- deployment ----
 
-    @ParameterizedTest
-    @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
-    void onlyAutomationsCanBeDeployed(ProposalType type) {
+    @Test
+    void aProposedProposalCanBeRevisedKeepingItsType() {
+        ProposalContent edited = content(ProposalType.AUTOMATION);
+        fixture.given(created())
+                .when(new ReviseProposal(ID, edited, DAVE, null))
+                .expectEvents(new ProposalRevised(ID, edited, DAVE));
+    }
+
+    @Test
+    void anApprovedProposalOrAnotherTypeCannotBeRevised() {
+        fixture.given(created(), new ProposalApproved(ID, ALICE, null, null))
+                .when(new ReviseProposal(ID, CONTENT, DAVE, null))
+                .expectException(IllegalProposalTransitionException.class)
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new ReviseProposal(ID, content(ProposalType.SCRIPT), DAVE, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAutomationTurnedOffInHomeAssistantIsRecordedOnceAndTheEchoOfOnIsIgnored() {
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "on"))
+                .expectNoEvents();
+        fixture.given(history(ProposalStatus.DEPLOYED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
+                .expectEvents(
+                        new ProposalHaStateChanged(ID, HA_ID, "automation.porch", "off", "on", Actor.haNotification()));
+        fixture.given(with(
+                        history(ProposalStatus.DEPLOYED),
+                        new ProposalHaStateChanged(ID, HA_ID, "automation.porch", "off", "on", Actor.haNotification())))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aStateReportedForAProposalThatIsNotLiveIsIgnored() {
+        fixture.given(history(ProposalStatus.APPROVED))
+                .when(new RecordHaStateChange(ID, "automation.porch", "off"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aScriptDeploymentRequestsItsScriptConfig() {
+        ProposalContent script = content(ProposalType.SCRIPT);
         fixture.given(
-                        new ProposalCreated(ID, content(type), HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalCreated(ID, script, HA_ID, ProposalFixtures.ARCHITECT),
                         new ProposalApproved(ID, ALICE, null, null))
                 .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
-                .expectException(UnsupportedProposalTypeException.class)
-                .expectExceptionMessage(containsString("'" + type.wire() + "'"))
+                .expectEvents(new ProposalDeploymentRequested(
+                        ID, DEP_NEW, HA_ID, DeploymentConfig.build(script, HA_ID), false, DAVE));
+    }
+
+    @Test
+    void aPayloadItsTypeCannotDeployIsRefusedAndNothingIsAppended() {
+        // An entity_command without a service_call has nothing to call.
+        fixture.given(
+                        new ProposalCreated(
+                                ID, content(ProposalType.ENTITY_COMMAND), HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalApproved(ID, ALICE, null, null))
+                .when(new RequestDeployment(ID, DEP_NEW, false, DAVE, null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectExceptionMessage(containsString("service_call"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProposalType.class, names = "AUTOMATION", mode = EnumSource.Mode.EXCLUDE)
+    void onlyAutomationsCanBeDisabled(ProposalType type) {
+        ProposalContent other = content(type);
+        fixture.given(
+                        new ProposalCreated(ID, other, HA_ID, ProposalFixtures.ARCHITECT),
+                        new ProposalApproved(ID, ALICE, null, null),
+                        new ProposalDeploymentRequested(ID, DEP1, HA_ID, CONFIG, false, BOB),
+                        new ProposalDeployed(ID, DEP1, HA_ID, CONFIG, null, "rest_api", BOB))
+                .when(new DisableProposal(ID, DAVE, "noisy", null))
+                .expectException(InvalidProposalCommandException.class)
+                .expectExceptionMessage(containsString("this one is a " + type.wire()))
                 .expectNoEvents();
     }
 

@@ -57,6 +57,8 @@ public final class ProposalFold {
             b.status = ProposalStatus.APPROVED;
             b.approvedAt = at;
             b.approvedBy = e.actorLabel();
+        } else if (event instanceof ProposalRevised e) {
+            b.content = e.content();
         } else if (event instanceof ProposalRejected e) {
             b.status = ProposalStatus.REJECTED;
             b.rejectionReason = e.reason();
@@ -90,6 +92,8 @@ public final class ProposalFold {
             }
         } else if (event instanceof ProposalRollbackFailed) {
             b.pending = null;
+        } else if (event instanceof ProposalHaStateChanged) {
+            // recorded for the audit trail and ha_state; the proposal's own state does not change
         } else if (event instanceof ProposalAutomationSwitchFailed) {
             // recorded for the audit trail; the proposal's own state does not change
         } else if (event instanceof ProposalDisabled) {
@@ -123,6 +127,7 @@ public final class ProposalFold {
         private final int version;
         private final Instant at;
         private ProposalStatus status;
+        private ProposalContent content;
         private Instant approvedAt;
         private String approvedBy;
         private Instant deployedAt;
@@ -139,6 +144,7 @@ public final class ProposalFold {
             this.version = s.version() + 1;
             this.at = at;
             status = s.status();
+            content = s.content();
             approvedAt = s.approvedAt();
             approvedBy = s.approvedBy();
             deployedAt = s.deployedAt();
@@ -155,7 +161,7 @@ public final class ProposalFold {
             return new ProposalState(
                     s.id(),
                     version,
-                    s.content(),
+                    content,
                     status,
                     s.haAutomationId(),
                     s.createdAt(),

@@ -12,7 +12,9 @@ import io.aether.domain.proposal.ProposalDeprecated;
 import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalEvent;
+import io.aether.domain.proposal.ProposalHaStateChanged;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRollbackFailed;
 import io.aether.domain.proposal.ProposalRollbackRequested;
 import io.aether.domain.proposal.ProposalRolledBack;
@@ -25,6 +27,7 @@ final class ProposalSteps {
     /** Every step, in lifecycle order (the order of a bucket's counts). */
     static final List<String> ALL = List.of(
             "created",
+            "revised",
             "approved",
             "rejected",
             "deployment_requested",
@@ -36,6 +39,7 @@ final class ProposalSteps {
             "disabled",
             "enabled",
             "automation_switch_failed",
+            "ha_state_changed",
             "deprecated",
             "archived",
             "deleted");
@@ -46,6 +50,8 @@ final class ProposalSteps {
     static String of(ProposalEvent event) {
         if (event instanceof ProposalCreated) {
             return "created";
+        } else if (event instanceof ProposalRevised) {
+            return "revised";
         } else if (event instanceof ProposalApproved) {
             return "approved";
         } else if (event instanceof ProposalRejected) {
@@ -68,6 +74,8 @@ final class ProposalSteps {
             return "enabled";
         } else if (event instanceof ProposalAutomationSwitchFailed) {
             return "automation_switch_failed";
+        } else if (event instanceof ProposalHaStateChanged) {
+            return "ha_state_changed";
         } else if (event instanceof ProposalDeprecated) {
             return "deprecated";
         } else if (event instanceof ProposalArchived) {

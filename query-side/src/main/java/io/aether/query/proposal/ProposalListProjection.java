@@ -14,6 +14,7 @@ import io.aether.domain.proposal.ProposalDisabled;
 import io.aether.domain.proposal.ProposalEnabled;
 import io.aether.domain.proposal.ProposalEvent;
 import io.aether.domain.proposal.ProposalRejected;
+import io.aether.domain.proposal.ProposalRevised;
 import io.aether.domain.proposal.ProposalRolledBack;
 import io.aether.domain.proposal.ProposalStatus;
 import io.aether.query.projection.BulkReplay;
@@ -62,6 +63,13 @@ public class ProposalListProjection implements BulkReplay {
                 source_insight_id)
             VALUES (?, ?, ?, ?, ?, CAST(? AS json), CAST(? AS json), CAST(? AS json), ?, CAST(? AS json),
                 CAST(? AS json), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The content columns of a revised row (its status, version and updated_at go with the batch's update). */
+    private static final String REVISE = """
+            UPDATE proposal_list SET name = ?, description = ?, trigger = CAST(? AS json),
+                conditions = CAST(? AS json), actions = CAST(? AS json), mode = ?, service_call = CAST(? AS json),
+                dashboard_config = CAST(? AS json)
+            WHERE id = ?""";
+
     private static final String COUNT = """
             INSERT INTO proposal_list_count (status, n) VALUES (?, ?)
             ON CONFLICT (status) DO UPDATE SET n = proposal_list_count.n + EXCLUDED.n""";
@@ -69,6 +77,7 @@ public class ProposalListProjection implements BulkReplay {
     private static final int ID = Types.OTHER;
     private static final int TEXT = Types.VARCHAR;
     private static final int TIME = Types.TIMESTAMP_WITH_TIMEZONE;
+    private static final int[] REVISE_TYPES = {TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, Types.OTHER};
     private static final int[] INSERT_TYPES = {
         ID,
         TEXT,
@@ -180,6 +189,7 @@ public class ProposalListProjection implements BulkReplay {
         List<Object[]> inserts = new ArrayList<>();
         Map<String, List<Object[]>> updates = new LinkedHashMap<>();
         List<Object[]> deletes = new ArrayList<>();
+        List<Object[]> revisions = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>(); // sorted: concurrent segments lock count rows in one order
         changesByRow.forEach((id, changes) -> {
             Stored before = stored.get(id);
@@ -194,6 +204,9 @@ public class ProposalListProjection implements BulkReplay {
             } else if (before == null && !row.deleted) {
                 inserts.add(insertArgs(row));
             } else if (before != null && !row.set.isEmpty()) {
+                if (row.revised) {
+                    revisions.add(revisionArgs(row));
+                }
                 List<Object> args = new ArrayList<>(row.set.values());
                 args.add(id);
                 args.add(row.version);
@@ -214,6 +227,9 @@ public class ProposalListProjection implements BulkReplay {
             // Sent as multi-row INSERTs (reWriteBatchedInserts), which report no count per row; a row
             // that appeared since the read fails the batch as a duplicate key, which is retried.
             batches.batchUpdate(INSERT, inserts, INSERT_TYPES);
+        }
+        if (!revisions.isEmpty()) {
+            batches.batchUpdate(REVISE, revisions, REVISE_TYPES);
         }
         updates.forEach((sql, rows) -> requireAll(batches.batchUpdate(sql, rows, updateTypes(sql))));
         List<Object[]> countArgs = counts.entrySet().stream()
@@ -261,6 +277,21 @@ public class ProposalListProjection implements BulkReplay {
         return types;
     }
 
+    private Object[] revisionArgs(Row row) {
+        ProposalContent c = row.content;
+        return new Object[] {
+            c.name(),
+            c.description(),
+            json(c.trigger()),
+            json(c.conditions()),
+            json(c.actions()),
+            c.mode(),
+            json(c.serviceCall()),
+            json(c.dashboardConfig()),
+            row.id
+        };
+    }
+
     private Object[] insertArgs(Row row) {
         ProposalContent c = row.content;
         Map<String, Object> s = row.set;
@@ -304,6 +335,8 @@ public class ProposalListProjection implements BulkReplay {
         private String status;
         private int version;
         private boolean deleted;
+        /** The content changed in this batch: a stored row gets its content columns rewritten. */
+        private boolean revised;
 
         private Row(UUID id) {
             this.id = id;
@@ -338,6 +371,9 @@ public class ProposalListProjection implements BulkReplay {
                 content = e.content();
                 createdAt = at;
                 status(ProposalStatus.PROPOSED);
+            } else if (event instanceof ProposalRevised e) {
+                content = e.content();
+                revised = true;
             } else if (event instanceof ProposalApproved e) {
                 status(ProposalStatus.APPROVED);
                 set.put("approved_at", at);
