@@ -8,6 +8,7 @@ import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.insight.InsightListProjection;
 import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
+import io.aether.query.optimization.OptimizationListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.report.ReportListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
@@ -29,7 +30,8 @@ public final class Projections {
             InsightAnalyticsProjection.PROCESSING_GROUP,
             InsightScheduleListProjection.PROCESSING_GROUP,
             WorkflowDefinitionListProjection.PROCESSING_GROUP,
-            ReportListProjection.PROCESSING_GROUP);
+            ReportListProjection.PROCESSING_GROUP,
+            OptimizationListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
