@@ -46,6 +46,11 @@ class OptimizationEndpointsTest extends IntegrationTest {
         assertThat(on.get("status").asText()).isEqualTo("pending");
         assertThat(on.get("confidence").asDouble()).isBetween(0.8, 0.95);
 
+        JsonNode report = http.get("/api/v1/reports/" + jobId).json();
+        assertThat(report.get("analysis_type").asText()).as(report.toString()).isEqualTo("optimization");
+        assertThat(report.get("status").asText()).isEqualTo("completed");
+        assertThat(report.get("summary").asText()).isEqualTo("The optimization suggested 2 automations.");
+
         JsonNode listed = http.get(OPTIMIZE + "/suggestions/list?job_id=" + jobId + "&status=pending")
                 .json();
         assertThat(listed.get("total").asInt()).isEqualTo(2);
