@@ -51,6 +51,18 @@ class EnergyAnalysisTest {
                 new Sample(CURRENT.start().plus(Duration.ofHours(3)), "1", false),
                 new Sample(CURRENT.start().plus(Duration.ofHours(4)), "3", false));
         assertThat(EnergyAnalysis.meterKwh(meter, CURRENT, "kWh")).isCloseTo(7.0, within(1e-9));
+        Map<String, List<Sample>> history = new LinkedHashMap<>();
+        history.put("sensor.meter", meter);
+        JsonNode series = EnergyAnalysis.run(history, STATES, PREVIOUS, CURRENT)
+                .get(0)
+                .evidence()
+                .get("series");
+        assertThat(series.get(26).get("value").asDouble())
+                .as("hour 2 of the current day")
+                .isEqualTo(4.0);
+        assertThat(series.get(27).get("value").asDouble())
+                .as("the reset counts its new reading")
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -73,6 +85,8 @@ class EnergyAnalysisTest {
         assertThat(ranking.get("consumers").get(1).get("kwh").asDouble()).isCloseTo(2.4, within(1e-6));
         assertThat(ranking.get("total_kwh").asDouble()).isCloseTo(20.4, within(1e-6));
         assertThat(ranking.get("series").size()).isEqualTo(48);
+        assertThat(ranking.get("series").get(0).get("value").asDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(ranking.get("series").get(47).get("value").asDouble()).isCloseTo(0.75, within(1e-6));
         assertThat(found.get(0).confidence()).isEqualTo(1.0);
 
         JsonNode rise = found.get(1).evidence();
