@@ -108,14 +108,17 @@ class OptimizationEndpointsTest extends IntegrationTest {
     }
 
     @Test
-    void aRunOverEntitiesWithoutHabitsCompletesWithNoSuggestions() {
-        Http.Response started = http.post(OPTIMIZE, "{\"entity_ids\": [\"switch.coffee_maker\"], \"hours\": 72}");
+    void aRunOverEntitiesWithoutHabitsCompletesWithNoSuggestionsAndNamesTheUnknownOnes() {
+        Http.Response started = http.post(
+                OPTIMIZE, "{\"entity_ids\": [\"switch.coffee_maker\", \"switch.not_in_this_home\"], \"hours\": 72}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode job = awaitOutcome(started.json().get("job_id").asText());
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(job.get("suggestion_count").asInt()).isZero();
         assertThat(job.get("analysis_types").get(0).asText()).isEqualTo("behavior_analysis");
-        assertThat(job.get("recommendations").get(0).asText()).startsWith("No manual action");
+        assertThat(job.get("recommendations").get(0).asText())
+                .isEqualTo("Left out entities Home Assistant does not know: switch.not_in_this_home");
+        assertThat(job.get("recommendations").get(1).asText()).startsWith("No manual action");
     }
 
     @Test

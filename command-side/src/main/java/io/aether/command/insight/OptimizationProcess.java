@@ -69,6 +69,12 @@ public class OptimizationProcess {
                 recommendations.add("Automate " + name + ": switched " + gap.toState() + " by hand at about "
                         + gap.time() + " UTC on " + gap.days() + " of " + gap.daysObserved() + " days");
             }
+            List<String> unknown = event.entityIds().stream()
+                    .filter(id -> !states.containsKey(id))
+                    .toList();
+            if (!unknown.isEmpty()) {
+                recommendations.add("Left out entities Home Assistant does not know: " + String.join(", ", unknown));
+            }
             if (gaps.isEmpty()) {
                 recommendations.add("No manual action repeated at a similar time on " + AutomationGapAnalysis.MIN_DAYS
                         + " or more days in the last " + event.hours() + " h");
