@@ -335,10 +335,11 @@ public final class HomeAssistantSimulator {
         if (path.equals("/api/states")) {
             return view(req, Set.of("GET"), this::allStates);
         }
-        if (path.equals("/api/history/period") || (p = params(path, "/api/history/period/", 1)) != null) {
-            String start = path.equals("/api/history/period")
-                    ? null
-                    : params(path, "/api/history/period/", 1).get(0);
+        if (path.equals("/api/history/period")) {
+            return view(req, Set.of("GET"), () -> historyView(req.query, null));
+        }
+        if ((p = params(path, "/api/history/period/", 1)) != null) {
+            String start = p.get(0);
             return view(req, Set.of("GET"), () -> historyView(req.query, start));
         }
         if ((p = params(path, "/api/states/", 1)) != null) {

@@ -79,6 +79,9 @@ class HomeAssistantHistoryTest {
                 .isEqualTo("400 {\"message\":\"Invalid filter_entity_id\"}");
         assertThat(get("/api/history/period/2999-01-01T00:00:00Z?filter_entity_id=light.hall"))
                 .isEqualTo("200 []");
+        assertThat(get("/api/history/period?filter_entity_id=sensor.fridge_power"))
+                .as("the default window is the last day")
+                .startsWith("200 [[{\"entity_id\":\"sensor.fridge_power\"");
         assertThatThrownBy(() -> client.getHistory(List.of(), Instant.now(), Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
