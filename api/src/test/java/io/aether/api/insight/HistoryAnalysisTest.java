@@ -21,10 +21,18 @@ class HistoryAnalysisTest extends IntegrationTest {
 
     @Test
     void theEnergyAnalysisRanksTheHeatPumpFirstAndReportsItsRise() {
-        List<JsonNode> insights = analyse("{\"analysis_type\": \"energy\", \"hours\": 24}");
+        List<JsonNode> insights = analyse("""
+                {"analysis_type": "energy", "hours": 24, "entity_ids": ["sensor.heat_pump_power",
+                 "sensor.fridge_power", "sensor.washing_machine_power", "sensor.kitchen_temperature"]}""");
         JsonNode ranking = insights.get(0);
         assertThat(ranking.get("type").asText()).isEqualTo("energy_optimization");
-        JsonNode top = ranking.get("evidence").get("consumers").get(0);
+        JsonNode consumers = ranking.get("evidence").get("consumers");
+        assertThat(consumers)
+                .extracting(c -> c.get("entity_id").asText())
+                .as("the temperature sensor is no consumer")
+                .doesNotContain("sensor.kitchen_temperature")
+                .contains("sensor.fridge_power");
+        JsonNode top = consumers.get(0);
         assertThat(top.get("entity_id").asText()).isEqualTo("sensor.heat_pump_power");
         assertThat(top.get("kwh").asDouble())
                 .isGreaterThan(top.get("previous_kwh").asDouble());
