@@ -60,6 +60,16 @@ class OptimizationEndpointsTest extends IntegrationTest {
             inJobs |= j.get("job_id").asText().equals(jobId);
         }
         assertThat(inJobs).isTrue();
+        JsonNode listedJob = null;
+        for (JsonNode j :
+                http.get("/api/v1/jobs?job_type=optimization&limit=200").json().get("jobs")) {
+            if (j.get("job_id").asText().equals(jobId)) {
+                listedJob = j;
+            }
+        }
+        assertThat(listedJob).as("the job is in /jobs").isNotNull();
+        assertThat(listedJob.get("status").asText()).isEqualTo("completed");
+        assertThat(listedJob.get("title").asText()).isEqualTo("Optimization (behavior_analysis)");
 
         String suggestionId = on.get("id").asText();
         Http.Response accepted =
