@@ -111,7 +111,7 @@ class OpenApiContractTest extends IntegrationTest {
         check("GET", one, http.get("/api/v1/insights/" + id));
         Http.Response job = http.post("/api/v1/insights/analyze", "{\"analysis_type\": \"device_health\"}");
         check("POST", "/api/v1/insights/analyze", job);
-        check("POST", "/api/v1/insights/analyze", http.post("/api/v1/insights/analyze", "{}"));
+        check("POST", "/api/v1/insights/analyze", http.post("/api/v1/insights/analyze", "{\"hours\": 0}"));
         check(
                 "GET",
                 "/api/v1/insights/analyze/{jobId}",

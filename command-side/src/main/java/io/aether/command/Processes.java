@@ -2,6 +2,7 @@ package io.aether.command;
 
 import io.aether.command.hitl.HitlNotificationProcess;
 import io.aether.command.insight.InsightAnalysisProcess;
+import io.aether.command.insight.OptimizationProcess;
 import io.aether.command.proposal.ProposalDeploymentProcess;
 import java.util.List;
 
@@ -10,7 +11,8 @@ public final class Processes {
     public static final List<String> NAMES = List.of(
             ProposalDeploymentProcess.PROCESSING_GROUP,
             InsightAnalysisProcess.PROCESSING_GROUP,
-            HitlNotificationProcess.PROCESSING_GROUP);
+            HitlNotificationProcess.PROCESSING_GROUP,
+            OptimizationProcess.PROCESSING_GROUP);
 
     private Processes() {}
 }

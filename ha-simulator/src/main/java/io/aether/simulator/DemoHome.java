@@ -53,6 +53,12 @@ final class DemoHome {
         a.put("friendly_name", "Kitchen temperature");
         seed(states, "sensor.kitchen_temperature", "21.5", a);
 
+        seed(states, "sensor.garden_temperature", "9.2", sensor(mapper, "temperature", "°C", "Garden temperature"));
+        seed(states, "sensor.heat_pump_power", "840", sensor(mapper, "power", "W", "Heat pump power"));
+        seed(states, "sensor.fridge_power", "82", sensor(mapper, "power", "W", "Fridge power"));
+        seed(states, "sensor.washing_machine_power", "0", sensor(mapper, "power", "W", "Washing machine power"));
+        seed(states, "sensor.garden_sensor_battery", "14", sensor(mapper, "battery", "%", "Garden sensor battery"));
+
         a = mapper.createObjectNode();
         a.put("friendly_name", "Coffee maker");
         seed(states, "switch.coffee_maker", "off", a);
@@ -176,6 +182,16 @@ final class DemoHome {
                 view.putArray("cards").addObject().put("type", "entities").put("title", "Lights");
         card.putArray("entities").add("light.living_room").add("light.hall");
         return config;
+    }
+
+    /** A measurement sensor's attributes; its multi-day history is {@link DemoHistory}'s. */
+    private static ObjectNode sensor(ObjectMapper mapper, String deviceClass, String unit, String name) {
+        ObjectNode a = mapper.createObjectNode();
+        a.put("state_class", "measurement");
+        a.put("unit_of_measurement", unit);
+        a.put("device_class", deviceClass);
+        a.put("friendly_name", name);
+        return a;
     }
 
     private static ObjectNode light(ObjectMapper mapper, String name, Integer brightness) {

@@ -19,6 +19,10 @@ import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,6 +105,8 @@ public final class HomeAssistantSimulator {
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
     private final SimulatorNotifications notifications = new SimulatorNotifications(mapper);
     private volatile boolean available = true;
+    /** The demo home's recorder; its planted events are placed relative to the last reset. */
+    private DemoHistory history;
 
     private HomeAssistantSimulator(InetSocketAddress address, int webSocketPort, String token) throws IOException {
         if (token == null || token.isBlank()) {
@@ -275,6 +281,7 @@ public final class HomeAssistantSimulator {
             DemoHome.seed(states, mapper);
             configs.reset();
             helpers.reset();
+            history = new DemoHistory(Instant.now());
             webSocket.reset();
             states.listener(webSocket::stateChanged);
             requests.clear();
@@ -361,6 +368,13 @@ public final class HomeAssistantSimulator {
         }
         if (path.equals("/api/states")) {
             return view(req, Set.of("GET"), this::allStates);
+        }
+        if (path.equals("/api/history/period")) {
+            return view(req, Set.of("GET"), () -> historyView(req.query, null));
+        }
+        if ((p = params(path, "/api/history/period/", 1)) != null) {
+            String start = p.get(0);
+            return view(req, Set.of("GET"), () -> historyView(req.query, start));
         }
         if ((p = params(path, "/api/states/", 1)) != null) {
             String entityId = p.get(0).toLowerCase(Locale.ROOT);
@@ -452,6 +466,81 @@ public final class HomeAssistantSimulator {
         });
         array.add(notifications.describe());
         return json(200, array);
+    }
+
+    /** GET /api/history/period[/start]: one list per entity (filter order), entities without rows omitted. */
+    private Reply historyView(String query, String startText) {
+        Map<String, String> q = new HashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                q.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String filter = q.get("filter_entity_id");
+        if (filter == null || filter.isBlank()) {
+            return json(400, message("filter_entity_id is missing"));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : filter.split(",")) {
+            String entityId = id.strip().toLowerCase(Locale.ROOT);
+            if (!ENTITY_ID.matcher(entityId).matches()) {
+                return json(400, message("Invalid filter_entity_id"));
+            }
+            ids.add(entityId);
+        }
+        Instant now = Instant.now();
+        Instant start;
+        Instant end;
+        try {
+            start = startText == null ? now.minus(Duration.ofDays(1)) : parseTime(startText);
+        } catch (DateTimeParseException e) {
+            return json(400, message("Invalid datetime"));
+        }
+        try {
+            end = q.containsKey("end_time") ? parseTime(q.get("end_time")) : start.plus(Duration.ofDays(1));
+        } catch (DateTimeParseException e) {
+            return json(400, message("Invalid end_time"));
+        }
+        ArrayNode result = mapper.createArrayNode();
+        if (start.isAfter(now)) {
+            return json(200, result);
+        }
+        boolean noAttributes = q.containsKey("no_attributes");
+        for (String entityId : ids) {
+            Optional<State> current = states.get(entityId);
+            if (current.isEmpty()) {
+                continue;
+            }
+            JsonNode attributes =
+                    noAttributes ? mapper.createObjectNode() : current.get().attributes();
+            ArrayNode rows;
+            if (DemoHistory.covers(entityId)) {
+                rows = history.rows(mapper, entityId, attributes, start, end);
+            } else {
+                rows = mapper.createArrayNode();
+                ObjectNode row = states.toJson(current.get());
+                row.remove("context");
+                if (noAttributes) {
+                    row.set("attributes", mapper.createObjectNode());
+                }
+                rows.add(row);
+            }
+            if (!rows.isEmpty()) {
+                result.add(rows);
+            }
+        }
+        return json(200, result);
+    }
+
+    /** HA's {@code dt_util.parse_datetime}: ISO 8601 with an offset (a naive time counts as UTC). */
+    private static Instant parseTime(String text) {
+        try {
+            return OffsetDateTime.parse(text.replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        }
     }
 
     private Reply stateView(Request req, String entityId) {

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -142,6 +144,38 @@ public class HomeAssistantClient {
         List<JsonNode> states = new ArrayList<>(body.size());
         body.forEach(states::add);
         return states;
+    }
+
+    /**
+     * GET {@code /api/history/period/<start>?filter_entity_id=...&end_time=...&no_attributes}: each
+     * entity's states from {@code start} to {@code end}, one list per entity in the order asked
+     * (HA leaves out entities it has no rows for). The first item of a list is the state at
+     * {@code start}; attributes are left out (read them from {@link #getStates()}).
+     */
+    public List<List<JsonNode>> getHistory(Collection<String> entityIds, Instant start, Instant end) {
+        if (entityIds == null || entityIds.isEmpty()) {
+            throw new IllegalArgumentException("history needs at least one entity id");
+        }
+        entityIds.forEach(id -> requireText(id, "entity id"));
+        String path = "/api/history/period/" + segment(start.toString()) + "?filter_entity_id="
+                + URLEncoder.encode(String.join(",", entityIds), StandardCharsets.UTF_8)
+                + "&end_time=" + URLEncoder.encode(end.toString(), StandardCharsets.UTF_8)
+                + "&no_attributes&significant_changes_only=0";
+        Reply reply = send("GET", path, null);
+        JsonNode body = json(expectOk(reply));
+        if (!body.isArray()) {
+            throw unexpected(reply, "history is not a JSON array");
+        }
+        List<List<JsonNode>> history = new ArrayList<>(body.size());
+        for (JsonNode entity : body) {
+            if (!entity.isArray()) {
+                throw unexpected(reply, "history is not a list of lists");
+            }
+            List<JsonNode> rows = new ArrayList<>(entity.size());
+            entity.forEach(rows::add);
+            history.add(rows);
+        }
+        return history;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.aether.query.hitl.HitlNotificationProjection;
 import io.aether.query.insight.InsightListProjection;
 import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
+import io.aether.query.optimization.OptimizationListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.report.ReportListProjection;
 import io.aether.query.toolgroup.ToolGroupListProjection;
@@ -33,7 +34,8 @@ public final class Projections {
             WorkflowDefinitionListProjection.PROCESSING_GROUP,
             ReportListProjection.PROCESSING_GROUP,
             AgentFeedback.PROCESSING_GROUP,
-            HitlNotificationProjection.PROCESSING_GROUP);
+            HitlNotificationProjection.PROCESSING_GROUP,
+            OptimizationListProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

@@ -80,8 +80,7 @@ public class InsightController {
     }
 
     @PostMapping(path = "/analyze", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(
-            summary = "Start an analysis job (202); poll GET /insights/analyze/{job_id}. Only device_health runs today")
+    @Operation(summary = "Start an analysis job (202); poll GET /insights/analyze/{job_id}")
     public ResponseEntity<InsightResponses.AnalysisJob> analyze(
             @Valid @RequestBody InsightRequests.Analyze request, Actor actor) {
         AnalysisType type =

@@ -87,7 +87,8 @@ public final class InsightResponses {
             Instant completedAt,
             String mlflowRunId,
             List<UUID> insightIds,
-            String error) {
+            String error,
+            String message) {
         static AnalysisJob of(AnalysisJobState job) {
             return new AnalysisJob(
                     job.jobId(),
@@ -98,7 +99,8 @@ public final class InsightResponses {
                     job.completedAt(),
                     null,
                     job.insightIds(),
-                    job.error());
+                    job.error(),
+                    job.note());
         }
     }
 

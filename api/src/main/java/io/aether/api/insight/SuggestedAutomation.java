@@ -41,21 +41,7 @@ public class SuggestedAutomation {
             throw ApiException.validation("This insight suggests no automation: create_automation needs evidence."
                     + FIELD + " (a POST /proposals body) on the insight");
         }
-        ProposalRequests.Create request;
-        try {
-            request = mapper.treeToValue(suggestion, ProposalRequests.Create.class);
-        } catch (JsonProcessingException e) {
-            throw ApiException.validation("evidence." + FIELD + " is not a proposal: " + e.getOriginalMessage());
-        }
-        Set<ConstraintViolation<ProposalRequests.Create>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw ApiException.validation("evidence." + FIELD + " is not a valid proposal: "
-                    + violations.stream()
-                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                            .sorted(Comparator.naturalOrder())
-                            .collect(Collectors.joining("; ")));
-        }
-        ProposalContent content = drafts.content(request);
+        ProposalContent content = proposal(suggestion, "evidence." + FIELD);
         return new ProposalContent(
                 content.proposalType(),
                 content.name(),
@@ -70,5 +56,27 @@ public class SuggestedAutomation {
                         ? content.conversationId()
                         : insight.content().conversationId(),
                 insight.id());
+    }
+
+    /**
+     * A {@code POST /proposals} body read and checked exactly as that endpoint does; a 422 naming
+     * {@code where} when it is not a valid proposal.
+     */
+    public ProposalContent proposal(JsonNode suggestion, String where) {
+        ProposalRequests.Create request;
+        try {
+            request = mapper.treeToValue(suggestion, ProposalRequests.Create.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.validation(where + " is not a proposal: " + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<ProposalRequests.Create>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(where + " is not a valid proposal: "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted(Comparator.naturalOrder())
+                            .collect(Collectors.joining("; ")));
+        }
+        return drafts.content(request);
     }
 }

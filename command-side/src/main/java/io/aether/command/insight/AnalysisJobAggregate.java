@@ -7,6 +7,7 @@ import io.aether.domain.insight.AnalysisCompleted;
 import io.aether.domain.insight.AnalysisEvent;
 import io.aether.domain.insight.AnalysisFailed;
 import io.aether.domain.insight.AnalysisJobState;
+import io.aether.domain.insight.AnalysisNoted;
 import io.aether.domain.insight.AnalysisRequested;
 import io.aether.domain.insight.AnalysisStatus;
 import io.aether.domain.insight.InvalidInsightException;
@@ -62,6 +63,9 @@ public class AnalysisJobAggregate {
     @CommandHandler
     public void handle(RecordAnalysisCompleted command, DeadlineManager deadlines, AnalysisDeadlines timing) {
         if (state.status() == AnalysisStatus.RUNNING) {
+            if (command.note() != null && !command.note().isBlank()) {
+                apply(new AnalysisNoted(jobId, command.note(), Actor.system()));
+            }
             apply(new AnalysisCompleted(jobId, command.insightIds(), Actor.system()));
             timing.cancel(deadlines);
         }

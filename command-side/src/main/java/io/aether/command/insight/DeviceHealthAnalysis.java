@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aether.command.insight.HistoryRows.Sample;
+import io.aether.command.insight.HistoryRows.Window;
 import io.aether.domain.insight.InsightContent;
 import io.aether.domain.insight.InsightImpact;
 import io.aether.domain.insight.InsightRules;
@@ -15,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -62,6 +65,82 @@ final class DeviceHealthAnalysis {
             insights.add(0, unavailable(down, downFor));
         }
         return insights;
+    }
+
+    /**
+     * The history half: each entity that is up now but was {@code unavailable} or {@code unknown}
+     * for at least {@code unavailable_for_minutes} at a stretch in the window becomes one insight
+     * listing those spans (an entity down now is in {@link #run}'s insight already).
+     */
+    static List<InsightContent> outages(
+            Map<String, List<Sample>> history, Map<String, JsonNode> states, Window window, JsonNode options) {
+        Duration downFor = Duration.ofMinutes(option(options, "unavailable_for_minutes", DEFAULT_UNAVAILABLE_MINUTES));
+        List<InsightContent> insights = new ArrayList<>();
+        for (Map.Entry<String, List<Sample>> entry : history.entrySet()) {
+            JsonNode current = states.get(entry.getKey());
+            if (current == null || DOWN.contains(current.path("state").asText())) {
+                continue;
+            }
+            List<Sample> samples = entry.getValue();
+            ArrayNode spans = JsonNodeFactory.instance.arrayNode();
+            long total = 0;
+            long longest = 0;
+            for (int i = 0; i < samples.size(); i++) {
+                Sample sample = samples.get(i);
+                if (!DOWN.contains(sample.state())) {
+                    continue;
+                }
+                int j = i;
+                while (j + 1 < samples.size()
+                        && DOWN.contains(samples.get(j + 1).state())) {
+                    j++;
+                }
+                Instant from = sample.at();
+                Instant to = j + 1 < samples.size() ? samples.get(j + 1).at() : window.end();
+                long minutes = Duration.between(from, to).toMinutes();
+                if (minutes >= downFor.toMinutes() && minutes > 0) {
+                    spans.addObject()
+                            .put("from", from.toString())
+                            .put("to", to.toString())
+                            .put("minutes", minutes)
+                            .put("state", sample.state());
+                    total += minutes;
+                    longest = Math.max(longest, minutes);
+                }
+                i = j;
+            }
+            if (spans.isEmpty()) {
+                continue;
+            }
+            ObjectNode evidence = JSON.objectNode();
+            evidence.put("entity_id", entry.getKey());
+            evidence.set("window", window.json());
+            evidence.set("spans", spans);
+            evidence.put("total_minutes", total);
+            evidence.put("longest_minutes", longest);
+            evidence.put("unavailable_for_minutes", downFor.toMinutes());
+            String name = HistoryRows.name(states, entry.getKey());
+            insights.add(new InsightContent(
+                    InsightType.DEVICE_HEALTH,
+                    name + " was unavailable for " + duration(longest)
+                            + (spans.size() == 1 ? "" : " (" + spans.size() + " times)"),
+                    "It is back now, but it dropped out for " + duration(total) + " in all during the last "
+                            + Math.round(window.hours()) + " h: check its connection, power or battery.",
+                    evidence,
+                    0.8,
+                    longest >= 6 * 60 ? InsightImpact.MEDIUM : InsightImpact.LOW,
+                    List.of(entry.getKey()),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "device_health"));
+        }
+        return insights;
+    }
+
+    private static String duration(long minutes) {
+        return minutes >= 120 ? HistoryRows.round(minutes / 60.0, 1) + " h" : minutes + " min";
     }
 
     private static InsightContent unavailable(List<JsonNode> down, Duration downFor) {

@@ -1,6 +1,5 @@
 package io.aether.command.insight;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.insight.AnalysisJobState;
@@ -42,13 +41,14 @@ public class InsightAnalysisProcess {
 
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final HomeStates states;
+    private final HomeAnalyses analyses;
     private final Clock clock;
 
-    public InsightAnalysisProcess(CommandGateway commands, EventStore eventStore, HomeStates states) {
+    public InsightAnalysisProcess(
+            CommandGateway commands, EventStore eventStore, HomeStates states, HomeHistory history) {
         this.commands = commands;
         this.eventStore = eventStore;
-        this.states = states;
+        this.analyses = new HomeAnalyses(states, history);
         this.clock = Clock.systemUTC();
     }
 
@@ -60,9 +60,9 @@ public class InsightAnalysisProcess {
         }
         Object outcome;
         try {
-            List<JsonNode> home = states.all();
-            List<InsightContent> found =
-                    DeviceHealthAnalysis.run(home, event.entityIds(), event.options(), clock.instant());
+            HomeAnalyses.Outcome result =
+                    analyses.run(event.type(), event.entityIds(), event.hours(), event.options(), clock.instant());
+            List<InsightContent> found = result.insights();
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 UUID id = insightId(event.jobId(), i);
@@ -74,7 +74,7 @@ public class InsightAnalysisProcess {
                     event.jobId(),
                     event.type().wire(),
                     ids.size());
-            outcome = new RecordAnalysisCompleted(event.jobId(), ids);
+            outcome = new RecordAnalysisCompleted(event.jobId(), ids, result.note());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             log.warn("analysis job {} failed: {}", event.jobId(), message);

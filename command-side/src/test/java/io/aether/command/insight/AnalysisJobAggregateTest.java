@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.insight.AnalysisCompleted;
 import io.aether.domain.insight.AnalysisFailed;
+import io.aether.domain.insight.AnalysisNoted;
 import io.aether.domain.insight.AnalysisRequested;
 import io.aether.domain.insight.AnalysisType;
-import io.aether.domain.insight.InvalidInsightException;
 import io.aether.domain.insight.RecordAnalysisCompleted;
 import io.aether.domain.insight.RecordAnalysisFailed;
 import io.aether.domain.insight.RequestAnalysis;
@@ -42,11 +42,21 @@ class AnalysisJobAggregateTest {
     }
 
     @Test
-    void anAnalysisThatIsNotBuiltIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(new RequestAnalysis(JOB, AnalysisType.ENERGY, List.of(), 24, null, ALICE))
-                .expectException(InvalidInsightException.class)
-                .expectNoScheduledDeadlines();
+    void everyAnalysisTypeCanBeRequested() {
+        for (AnalysisType type : AnalysisType.values()) {
+            fixture.givenNoPriorActivity()
+                    .when(new RequestAnalysis(JOB, type, List.of(), 24, null, ALICE))
+                    .expectEvents(new AnalysisRequested(JOB, type, List.of(), 24, null, ALICE));
+        }
+    }
+
+    @Test
+    void aNoteIsRecordedJustBeforeTheCompletion() {
+        fixture.given(REQUESTED)
+                .when(new RecordAnalysisCompleted(JOB, List.of(), "nothing to analyse"))
+                .expectEvents(
+                        new AnalysisNoted(JOB, "nothing to analyse", Actor.system()),
+                        new AnalysisCompleted(JOB, List.of(), Actor.system()));
     }
 
     @Test

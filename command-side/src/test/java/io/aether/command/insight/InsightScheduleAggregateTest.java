@@ -128,12 +128,4 @@ class InsightScheduleAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
-
-    @Test
-    void aRunOfAnAnalysisNotBuiltYetIsRefused() {
-        fixture.given(new InsightScheduleCreated(ID, settings(true, AnalysisType.ENERGY, "0 2 * * *"), ALICE))
-                .when(new RunInsightSchedule(ID, JOB, RunTrigger.MANUAL, ALICE))
-                .expectException(InvalidScheduleException.class)
-                .expectNoEvents();
-    }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An analysis job as its events leave it. */
+/** An analysis job as its events leave it; {@code note} is what the run said about itself, or null. */
 public record AnalysisJobState(
         UUID jobId,
         AnalysisType type,
@@ -14,13 +14,23 @@ public record AnalysisJobState(
         Instant startedAt,
         Instant completedAt,
         List<UUID> insightIds,
-        String error) {
+        String error,
+        String note) {
 
     /** The fold of analysis job events; {@code state} is null before the first. */
     public static AnalysisJobState apply(AnalysisJobState state, Object event, Instant at) {
         if (event instanceof AnalysisRequested e) {
             return new AnalysisJobState(
-                    e.jobId(), e.type(), e.entityIds(), e.hours(), AnalysisStatus.RUNNING, at, null, List.of(), null);
+                    e.jobId(),
+                    e.type(),
+                    e.entityIds(),
+                    e.hours(),
+                    AnalysisStatus.RUNNING,
+                    at,
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
         if (state == null) {
             return null;
@@ -35,7 +45,8 @@ public record AnalysisJobState(
                     state.startedAt(),
                     at,
                     e.insightIds(),
-                    null);
+                    null,
+                    state.note());
         }
         if (event instanceof AnalysisFailed e) {
             return new AnalysisJobState(
@@ -47,7 +58,21 @@ public record AnalysisJobState(
                     state.startedAt(),
                     at,
                     List.of(),
-                    e.error());
+                    e.error(),
+                    state.note());
+        }
+        if (event instanceof AnalysisNoted e) {
+            return new AnalysisJobState(
+                    state.jobId(),
+                    state.type(),
+                    state.entityIds(),
+                    state.hours(),
+                    state.status(),
+                    state.startedAt(),
+                    state.completedAt(),
+                    state.insightIds(),
+                    state.error(),
+                    e.note());
         }
         return state;
     }

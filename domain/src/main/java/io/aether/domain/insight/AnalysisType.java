@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.aether.domain.WireValues;
 
 /**
- * What an analysis job looks at. Only {@link #DEVICE_HEALTH} runs today: it needs the home's
- * current states only; the others need Home Assistant's history, which Aether does not read yet.
+ * What an analysis job looks at: energy use, anomalies in sensor series, device health and
+ * automation gaps, all over Home Assistant's current states and history.
  */
 public enum AnalysisType {
     ENERGY,
@@ -24,7 +24,8 @@ public enum AnalysisType {
         return WireValues.parse(values(), value, "analysis type");
     }
 
+    /** Every type runs now; kept for the callers that still check. */
     public boolean built() {
-        return this == DEVICE_HEALTH;
+        return true;
     }
 }

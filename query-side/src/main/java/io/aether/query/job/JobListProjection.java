@@ -7,6 +7,9 @@ import io.aether.domain.job.AnalysisJobs;
 import io.aether.domain.job.JobStatus;
 import io.aether.domain.job.JobType;
 import io.aether.domain.job.ProposalJobs;
+import io.aether.domain.optimization.OptimizationCompleted;
+import io.aether.domain.optimization.OptimizationFailed;
+import io.aether.domain.optimization.OptimizationRequested;
 import io.aether.domain.proposal.ProposalDeployed;
 import io.aether.domain.proposal.ProposalDeploymentFailed;
 import io.aether.domain.proposal.ProposalDeploymentRequested;
@@ -115,6 +118,23 @@ public class JobListProjection {
 
     @EventHandler
     void on(AnalysisFailed event, @Timestamp Instant at) {
+        end(event.jobId(), JobStatus.FAILED, event.error(), at);
+    }
+
+    @EventHandler
+    void on(OptimizationRequested event, @Timestamp Instant at) {
+        String types = String.join(
+                ", ", event.analysisTypes().stream().map(t -> t.wire()).toList());
+        start(event.jobId(), JobType.OPTIMIZATION, "Optimization (" + types + ")", null, null, at);
+    }
+
+    @EventHandler
+    void on(OptimizationCompleted event, @Timestamp Instant at) {
+        end(event.jobId(), JobStatus.COMPLETED, null, at);
+    }
+
+    @EventHandler
+    void on(OptimizationFailed event, @Timestamp Instant at) {
         end(event.jobId(), JobStatus.FAILED, event.error(), at);
     }
 

@@ -7,6 +7,10 @@ import io.aether.domain.insight.AnalysisEvent;
 import io.aether.domain.insight.AnalysisFailed;
 import io.aether.domain.insight.AnalysisRequested;
 import io.aether.domain.job.AnalysisJobs;
+import io.aether.domain.optimization.OptimizationCompleted;
+import io.aether.domain.optimization.OptimizationEvent;
+import io.aether.domain.optimization.OptimizationFailed;
+import io.aether.domain.optimization.OptimizationRequested;
 import io.aether.query.projection.ProjectionBatch;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@code report_list}: one report per analysis job, opened when the job is requested and
+ * Builds {@code report_list}: one report per analysis or optimization job, opened when the job is requested and
  * completed (with the job's insights) or failed when it ends. Each statement is guarded by the
  * job's event version, so a replay changes nothing twice, and {@code report_counts} moves only with
  * a row that changed status.
@@ -32,6 +36,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReportListProjection.PROCESSING_GROUP)
 public class ReportListProjection {
     public static final String PROCESSING_GROUP = "report-list";
+    static final String OPTIMIZATION = "optimization";
 
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
@@ -42,10 +47,16 @@ public class ReportListProjection {
         this.mapper = mapper;
     }
 
-    record Change(AnalysisEvent event, int version, Instant at) {}
+    record Change(Object event, int version, Instant at) {}
 
     @EventHandler
     void on(AnalysisEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
+        batch.add(event.jobId(), new Change(event, Math.toIntExact(seq + 1), at));
+    }
+
+    /** An optimization job is a report too (analysis type {@code optimization}, no insights). */
+    @EventHandler
+    void on(OptimizationEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         batch.add(event.jobId(), new Change(event, Math.toIntExact(seq + 1), at));
     }
 
@@ -61,23 +72,14 @@ public class ReportListProjection {
     private void apply(UUID id, Change change) {
         OffsetDateTime at = change.at().atOffset(ZoneOffset.UTC);
         if (change.event() instanceof AnalysisRequested requested) {
-            int inserted = jdbc.sql("""
-                            INSERT INTO report_list (id, title, analysis_type, status, summary, insight_ids, entity_ids,
-                                hours, created_at, version)
-                            VALUES (:id, :title, :type, 'running', NULL, '[]'::jsonb, CAST(:entities AS jsonb), :hours,
-                                :at, :version)
-                            ON CONFLICT (id) DO NOTHING""")
-                    .param("id", id)
-                    .param("title", AnalysisJobs.title(requested.type().wire()))
-                    .param("type", requested.type().wire())
-                    .param("entities", json(requested.entityIds()))
-                    .param("hours", requested.hours())
-                    .param("at", at)
-                    .param("version", change.version())
-                    .update();
-            if (inserted == 1) {
-                count("running", 1);
-            }
+            open(
+                    id,
+                    AnalysisJobs.title(requested.type().wire()),
+                    requested.type().wire(),
+                    requested.entityIds(),
+                    requested.hours(),
+                    at,
+                    change.version());
         } else if (change.event() instanceof AnalysisCompleted completed) {
             int n = completed.insightIds().size();
             String summary = n == 0
@@ -86,6 +88,50 @@ public class ReportListProjection {
             end(id, "completed", summary, json(completed.insightIds()), at, change.version());
         } else if (change.event() instanceof AnalysisFailed failed) {
             end(id, "failed", "The analysis failed: " + failed.error(), "[]", at, change.version());
+        } else if (change.event() instanceof OptimizationRequested requested) {
+            open(
+                    id,
+                    "Optimization ("
+                            + String.join(
+                                    ", ",
+                                    requested.analysisTypes().stream()
+                                            .map(t -> t.wire())
+                                            .toList())
+                            + ")",
+                    OPTIMIZATION,
+                    requested.entityIds(),
+                    requested.hours(),
+                    at,
+                    change.version());
+        } else if (change.event() instanceof OptimizationCompleted completed) {
+            int n = completed.suggestions().size();
+            String summary = n == 0
+                    ? "The optimization suggested no automation."
+                    : "The optimization suggested " + n + (n == 1 ? " automation." : " automations.");
+            end(id, "completed", summary, "[]", at, change.version());
+        } else if (change.event() instanceof OptimizationFailed failed) {
+            end(id, "failed", "The optimization failed: " + failed.error(), "[]", at, change.version());
+        }
+    }
+
+    private void open(
+            UUID id, String title, String type, List<String> entityIds, int hours, OffsetDateTime at, int version) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO report_list (id, title, analysis_type, status, summary, insight_ids, entity_ids,
+                            hours, created_at, version)
+                        VALUES (:id, :title, :type, 'running', NULL, '[]'::jsonb, CAST(:entities AS jsonb), :hours,
+                            :at, :version)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", id)
+                .param("title", title)
+                .param("type", type)
+                .param("entities", json(entityIds))
+                .param("hours", hours)
+                .param("at", at)
+                .param("version", version)
+                .update();
+        if (inserted == 1) {
+            count("running", 1);
         }
     }
 

@@ -111,6 +111,8 @@ public class OpenApiConfiguration {
             Map.entry("post /api/v1/tool-groups", List.of("201")),
             Map.entry("post /api/v1/insights", List.of("201")),
             Map.entry("post /api/v1/insights/analyze", List.of("202")),
+            Map.entry("post /api/v1/optimize", List.of("202")),
+            Map.entry("post /api/v1/optimize/suggestions/{suggestionId}/accept", List.of("202")),
             Map.entry("delete /api/v1/insights/{id}", List.of("204")),
             Map.entry("post /api/v1/insight-schedules", List.of("201")),
             Map.entry("post /api/v1/workflows/definitions", List.of("201")),

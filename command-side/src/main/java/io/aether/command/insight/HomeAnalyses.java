@@ -1,0 +1,141 @@
+package io.aether.command.insight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aether.command.insight.HistoryRows.Sample;
+import io.aether.command.insight.HistoryRows.Window;
+import io.aether.domain.insight.AnalysisType;
+import io.aether.domain.insight.InsightContent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Runs one analysis over the home: reads the current states, picks the entities the analysis
+ * reads (the requested ones HA knows, else every entity of the kind it reads), reads their
+ * history for the window and hands both to the pure analyzer. Requested entities HA does not
+ * know are left out and said so in the note; when none is left the analysis finds nothing and the
+ * note says why.
+ */
+final class HomeAnalyses {
+    /** Entities per history request, so the URL stays short. */
+    static final int HISTORY_BATCH = 50;
+
+    /** The insights found and what the run says about itself (null when nothing to say). */
+    record Outcome(List<InsightContent> insights, String note) {}
+
+    private final HomeStates states;
+    private final HomeHistory history;
+
+    HomeAnalyses(HomeStates states, HomeHistory history) {
+        this.states = states;
+        this.history = history;
+    }
+
+    Outcome run(AnalysisType type, List<String> requested, int hours, JsonNode options, Instant now) {
+        List<JsonNode> home = states.all();
+        Map<String, JsonNode> byId = HistoryRows.statesById(home);
+        List<String> unknown =
+                requested.stream().filter(id -> !byId.containsKey(id)).toList();
+        List<String> known = requested.stream().filter(byId::containsKey).toList();
+        if (!requested.isEmpty() && known.isEmpty()) {
+            return new Outcome(
+                    List.of(),
+                    "Home Assistant knows none of the requested entities (" + list(unknown)
+                            + "), so there was nothing to analyse");
+        }
+        String skipped = unknown.isEmpty() ? null : "left out entities Home Assistant does not know: " + list(unknown);
+        Window window = new Window(now.minus(Duration.ofHours(hours)), now);
+        Collection<String> pool = requested.isEmpty() ? byId.keySet() : known;
+        List<InsightContent> insights = new ArrayList<>();
+        String none = null;
+        switch (type) {
+            case DEVICE_HEALTH -> {
+                insights.addAll(DeviceHealthAnalysis.run(home, requested, options, now));
+                insights.addAll(DeviceHealthAnalysis.outages(read(pool, window), byId, window, options));
+            }
+            case ENERGY -> {
+                List<String> consumers = pick(pool, byId, EnergyAnalysis::isConsumer);
+                if (consumers.isEmpty()) {
+                    none = "no power or energy sensor (device_class power or energy) among the entities";
+                } else {
+                    Window previous = new Window(window.start().minus(Duration.ofHours(hours)), window.start());
+                    Map<String, List<Sample>> rows = read(consumers, new Window(previous.start(), now));
+                    insights.addAll(EnergyAnalysis.run(rows, byId, previous, window));
+                }
+            }
+            case ANOMALY -> {
+                List<String> sensors = pick(
+                        pool, byId, state -> state.path("entity_id").asText().startsWith("sensor."));
+                if (sensors.isEmpty()) {
+                    none = "no sensor among the entities";
+                } else {
+                    insights.addAll(AnomalyAnalysis.run(read(sensors, window), byId, window));
+                }
+            }
+            case AUTOMATION_GAP -> {
+                List<String> switchable = pick(
+                        pool,
+                        byId,
+                        state -> AutomationGapAnalysis.isSwitchable(
+                                state.path("entity_id").asText()));
+                if (switchable.isEmpty()) {
+                    none = "no light, switch, fan, cover or input_boolean among the entities";
+                } else {
+                    insights.addAll(AutomationGapAnalysis.run(read(switchable, window), byId, window));
+                }
+            }
+        }
+        String note = none != null ? none + ", so there was nothing to analyse" : null;
+        if (skipped != null) {
+            note = note == null ? skipped : note + "; " + skipped;
+        }
+        return new Outcome(insights, note);
+    }
+
+    /** The automation gaps in the switchable entities' history (the optimization's behaviour analysis). */
+    List<AutomationGapAnalysis.Gap> gaps(List<String> requested, int hours, Instant now) {
+        Map<String, JsonNode> byId = HistoryRows.statesById(states.all());
+        Collection<String> pool = requested.isEmpty()
+                ? byId.keySet()
+                : requested.stream().filter(byId::containsKey).toList();
+        List<String> switchable = pick(
+                pool,
+                byId,
+                state -> AutomationGapAnalysis.isSwitchable(
+                        state.path("entity_id").asText()));
+        if (switchable.isEmpty()) {
+            return List.of();
+        }
+        Window window = new Window(now.minus(Duration.ofHours(hours)), now);
+        return AutomationGapAnalysis.gaps(read(switchable, window), window);
+    }
+
+    Map<String, JsonNode> states() {
+        return HistoryRows.statesById(states.all());
+    }
+
+    private Map<String, List<Sample>> read(Collection<String> entityIds, Window window) {
+        Map<String, List<Sample>> rows = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>(entityIds);
+        for (int i = 0; i < ids.size(); i += HISTORY_BATCH) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + HISTORY_BATCH));
+            rows.putAll(HistoryRows.byEntity(history.period(batch, window.start(), window.end())));
+        }
+        return rows;
+    }
+
+    private static List<String> pick(Collection<String> pool, Map<String, JsonNode> byId, Predicate<JsonNode> kind) {
+        return pool.stream().filter(id -> kind.test(byId.get(id))).toList();
+    }
+
+    private static String list(List<String> ids) {
+        return ids.size() <= 5
+                ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+    }
+}

@@ -1,0 +1,9 @@
+package io.aether.domain.optimization;
+
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The optimization process reports what the run found. */
+public record RecordOptimizationCompleted(
+        @TargetAggregateIdentifier UUID jobId, List<Suggestion> suggestions, List<String> recommendations) {}
