@@ -140,7 +140,7 @@ class InsightScheduleTest extends IntegrationTest {
         assertThat(run.json().get("schedule_id").asText()).isEqualTo(id);
         String jobId = run.json().get("job_id").asText();
 
-        JsonNode schedule = awaitResult(id);
+        JsonNode schedule = awaitResult(id, 1);
         assertThat(schedule.get("last_result").asText()).as(schedule.toString()).isEqualTo("success");
         assertThat(schedule.get("run_count").asInt()).isEqualTo(1);
         assertThat(schedule.get("last_run_at").isNull()).isFalse();
@@ -161,7 +161,7 @@ class InsightScheduleTest extends IntegrationTest {
         try {
             Http.Response failing = http.post(SCHEDULES + "/" + id + "/run", "");
             assertThat(failing.status()).as(failing.body()).isEqualTo(200);
-            JsonNode failed = awaitResult(id);
+            JsonNode failed = awaitResult(id, 2);
             assertThat(failed.get("last_result").asText()).isEqualTo("failed");
             assertThat(failed.get("last_error").asText()).isNotBlank().doesNotContain(HA_TOKEN);
             assertThat(failed.get("run_count").asInt()).isEqualTo(2);
@@ -193,7 +193,7 @@ class InsightScheduleTest extends IntegrationTest {
         Instant now = Instant.now();
         InsightScheduleCron.runDue(schedules, new InsightScheduleCron.Window(now, now.plus(Duration.ofHours(13))));
 
-        JsonNode ran = awaitResult(on);
+        JsonNode ran = awaitResult(on, 1);
         assertThat(ran.get("run_count").asInt()).isEqualTo(1);
         assertThat(ran.get("last_result").asText()).isEqualTo("success");
         JsonNode started = events(on).get(1);
@@ -224,17 +224,14 @@ class InsightScheduleTest extends IntegrationTest {
         return http.post(SCHEDULES, body).status();
     }
 
-    private JsonNode awaitResult(String id) {
-        String runs = http.get(SCHEDULES + "/" + id).json().get("run_count").asText();
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> !http.get(SCHEDULES + "/" + id)
-                        .json()
-                        .get("last_result")
-                        .isNull());
-        JsonNode schedule = http.get(SCHEDULES + "/" + id).json();
-        assertThat(schedule.get("run_count").asText()).isEqualTo(runs);
-        return schedule;
+    /** Waits until the schedule's {@code runs}-th run has recorded its result. */
+    private JsonNode awaitResult(String id, int runs) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode schedule = http.get(SCHEDULES + "/" + id).json();
+            return schedule.get("run_count").asInt() == runs
+                    && !schedule.get("last_result").isNull();
+        });
+        return http.get(SCHEDULES + "/" + id).json();
     }
 
     private List<JsonNode> events(String id) throws Exception {
