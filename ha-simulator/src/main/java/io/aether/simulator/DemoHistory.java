@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Set;
  *   <li>{@code sensor.kitchen_temperature}: a spike to {@value #SPIKE} °C for 30 minutes, 20 h before the anchor;
  *   <li>{@code sensor.heat_pump_power}: 1.5 times its usual draw for the last 24 h (the largest consumer, rising);
  *   <li>{@code sensor.garden_temperature}: {@code unavailable} from 40 h to 34 h before the anchor;
- *   <li>{@code light.hall}: switched on by hand at about 18:30 UTC (± 8 minutes) and off at about 23:05 every day.
+ *   <li>{@code light.hall}: switched on by hand at about 19:30 (± 8 minutes) and off at about 23:05 every day,
+ *       in the home's time zone ({@link DemoHome#TIME_ZONE}), as people keep their habits across DST.
  * </ul>
  *
  * Other entities have one row, their current state; unknown entities have none (HA omits them).
@@ -71,8 +73,8 @@ final class DemoHistory {
         if (entityId.startsWith("light.")) {
             previous = lightAt(from);
             rows.add(row(mapper, entityId, previous, attributes, from));
-            LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
-            for (; !day.atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(to); day = day.plusDays(1)) {
+            LocalDate day = LocalDate.ofInstant(from, DemoHome.TIME_ZONE);
+            for (; !day.atStartOfDay(DemoHome.TIME_ZONE).toInstant().isAfter(to); day = day.plusDays(1)) {
                 for (Instant[] toggle : lightToggles(day)) {
                     if (toggle[0].isAfter(from) && !toggle[0].isAfter(to)) {
                         String state = toggle[1] == null ? "off" : "on";
@@ -136,19 +138,24 @@ final class DemoHistory {
         return String.valueOf(Math.round(value * 10) / 10.0);
     }
 
-    /** The day's two manual switchings: on at about 18:30, off at about 23:05 (null marks off). */
+    /** The local day's two manual switchings: on at about 19:30, off at about 23:05 (null marks off). */
     private List<Instant[]> lightToggles(LocalDate day) {
-        Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
         long seed = day.toEpochDay();
         long onJitter = Math.round(8 * noise("light.hall/on", seed));
         long offJitter = Math.round(8 * noise("light.hall/off", seed));
-        Instant on = midnight.plus(Duration.ofMinutes(18 * 60 + 30 + onJitter)).plusSeconds(17);
-        Instant off = midnight.plus(Duration.ofMinutes(23 * 60 + 5 + offJitter)).plusSeconds(41);
+        Instant on = localTime(day, 19 * 60 + 30 + onJitter, 17);
+        Instant off = localTime(day, 23 * 60 + 5 + offJitter, 41);
         return List.of(new Instant[] {on, on}, new Instant[] {off, null});
     }
 
+    private static Instant localTime(LocalDate day, long minuteOfDay, int second) {
+        return day.atTime(LocalTime.of((int) (minuteOfDay / 60), (int) (minuteOfDay % 60), second))
+                .atZone(DemoHome.TIME_ZONE)
+                .toInstant();
+    }
+
     private String lightAt(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        LocalDate day = LocalDate.ofInstant(at, DemoHome.TIME_ZONE);
         String state = "off";
         for (Instant[] toggle : lightToggles(day)) {
             if (!toggle[0].isAfter(at)) {

@@ -2,12 +2,15 @@ package io.aether.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
 import java.util.List;
 
 /** The seeded demo home: a handful of entities with the attributes their HA integrations report. */
 final class DemoHome {
 
     static final String VERSION = "2026.1.0";
+    /** The demo home's configured time zone; its recorded habits follow its wall clock. */
+    static final ZoneId TIME_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private DemoHome() {}
 
@@ -103,7 +106,7 @@ final class DemoHome {
         c.put("recovery_mode", false);
         c.put("safe_mode", false);
         c.put("state", "RUNNING");
-        c.put("time_zone", "Europe/Amsterdam");
+        c.put("time_zone", TIME_ZONE.getId());
         ObjectNode units = c.putObject("unit_system");
         units.put("length", "km");
         units.put("accumulated_precipitation", "mm");

@@ -70,7 +70,10 @@ class HistoryAnalysisTest extends IntegrationTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(on.get("type").asText()).isEqualTo("automation_gap");
-        assertThat(on.get("evidence").get("time_of_day").asText()).matches("18:(2[2-9]|3[0-8])");
+        assertThat(on.get("evidence").get("time_zone").asText())
+                .as("the home's zone, in which HA fires a time trigger")
+                .isEqualTo("Europe/Amsterdam");
+        assertThat(on.get("evidence").get("time_of_day").asText()).matches("19:(2[2-9]|3[0-8])");
         assertThat(on.get("evidence").get("days").asInt()).isGreaterThanOrEqualTo(6);
         JsonNode automation = on.get("evidence").get("suggested_automation");
         assertThat(automation.get("actions").get(0).get("action").asText()).isEqualTo("light.turn_on");
@@ -80,7 +83,7 @@ class HistoryAnalysisTest extends IntegrationTest {
         assertThat(acted.status()).as(acted.body()).isEqualTo(200);
         String proposalId = acted.json().get("proposal_id").asText();
         JsonNode proposal = proposal(proposalId);
-        assertThat(proposal.toString()).contains("light.turn_on", "18:");
+        assertThat(proposal.toString()).contains("light.turn_on", "19:");
     }
 
     @Test

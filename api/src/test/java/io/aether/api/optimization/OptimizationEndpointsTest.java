@@ -40,7 +40,7 @@ class OptimizationEndpointsTest extends IntegrationTest {
             }
         }
         assertThat(on).as(job.toString()).isNotNull();
-        assertThat(on.get("proposed_trigger").asText()).matches("time at 18:(2[2-9]|3[0-8]) UTC");
+        assertThat(on.get("proposed_trigger").asText()).matches("time at 19:(2[2-9]|3[0-8]) \\(Europe/Amsterdam\\)");
         assertThat(on.get("entities").get(0).asText()).isEqualTo("light.hall");
         assertThat(on.get("source_insight_type").asText()).isEqualTo("automation_gap");
         assertThat(on.get("status").asText()).isEqualTo("pending");

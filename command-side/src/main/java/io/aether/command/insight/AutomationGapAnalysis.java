@@ -13,7 +13,8 @@ import io.aether.domain.insight.InsightImpact;
 import io.aether.domain.insight.InsightType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,9 +26,10 @@ import java.util.Set;
 /**
  * The automation-gap analysis: the same switching of an entity (a light, switch, fan, helper or
  * cover going to the same state) done by hand at a similar time of day (within
- * {@value #TOLERANCE_MINUTES} minutes, UTC) on at least {@value #MIN_DAYS} different days
- * becomes a suggested automation: a time trigger at the median time and the service call that
- * makes that switch. Changes whose context names a parent (an automation or script did them) are
+ * {@value #TOLERANCE_MINUTES} minutes) on at least {@value #MIN_DAYS} different days becomes a
+ * suggested automation: a time trigger at the median time and the service call that makes that
+ * switch. Times of day and days are the home's own (HA's configured time zone), because HA fires a
+ * time trigger at that local wall-clock time, and a habit keeps its local time across DST. Changes whose context names a parent (an automation or script did them) are
  * not manual and are ignored.
  */
 final class AutomationGapAnalysis {
@@ -52,7 +54,8 @@ final class AutomationGapAnalysis {
             int spreadMinutes,
             List<Instant> occurrences,
             int days,
-            int daysObserved) {
+            int daysObserved,
+            ZoneId zone) {
 
         String time() {
             return "%02d:%02d".formatted(minuteOfDay / 60, minuteOfDay % 60);
@@ -69,8 +72,8 @@ final class AutomationGapAnalysis {
             body.put("name", capitalise(verb) + " " + name + " at " + time());
             body.put(
                     "description",
-                    "Suggested because " + name + " was switched to '" + toState + "' by hand at about " + time()
-                            + " UTC on " + days + " of " + daysObserved + " days.");
+                    "Suggested because " + name + " was switched to '" + toState + "' by hand at about " + time() + " ("
+                            + zone.getId() + ") on " + days + " of " + daysObserved + " days.");
             body.putArray("trigger").addObject().put("trigger", "time").put("at", time() + ":00");
             body.putArray("actions")
                     .addObject()
@@ -88,7 +91,7 @@ final class AutomationGapAnalysis {
     }
 
     /** Every gap in the history, strongest first. */
-    static List<Gap> gaps(Map<String, List<Sample>> history, Window window) {
+    static List<Gap> gaps(Map<String, List<Sample>> history, Window window, ZoneId zone) {
         int daysObserved = (int) Math.max(1, Math.round(window.hours() / 24));
         List<Gap> gaps = new ArrayList<>();
         for (Map.Entry<String, List<Sample>> entry : history.entrySet()) {
@@ -111,16 +114,17 @@ final class AutomationGapAnalysis {
                 }
                 byState.computeIfAbsent(now.state(), k -> new ArrayList<>()).add(now.at());
             }
-            byState.forEach(
-                    (state, times) -> gaps.addAll(cluster(entityId, state, services.get(state), times, daysObserved)));
+            byState.forEach((state, times) ->
+                    gaps.addAll(cluster(entityId, state, services.get(state), times, daysObserved, zone)));
         }
         gaps.sort(Comparator.comparingInt(Gap::days).reversed().thenComparing(Gap::entityId));
         return gaps;
     }
 
-    static List<InsightContent> run(Map<String, List<Sample>> history, Map<String, JsonNode> states, Window window) {
+    static List<InsightContent> run(
+            Map<String, List<Sample>> history, Map<String, JsonNode> states, Window window, ZoneId zone) {
         List<InsightContent> insights = new ArrayList<>();
-        for (Gap gap : gaps(history, window)) {
+        for (Gap gap : gaps(history, window, zone)) {
             insights.add(insight(gap, HistoryRows.name(states, gap.entityId()), window));
         }
         return insights;
@@ -132,7 +136,7 @@ final class AutomationGapAnalysis {
         evidence.set("window", window.json());
         evidence.put("to_state", gap.toState());
         evidence.put("time_of_day", gap.time());
-        evidence.put("time_zone", "UTC");
+        evidence.put("time_zone", gap.zone().getId());
         evidence.put("spread_minutes", gap.spreadMinutes());
         evidence.put("days", gap.days());
         evidence.put("days_observed", gap.daysObserved());
@@ -140,7 +144,7 @@ final class AutomationGapAnalysis {
         ArrayNode series = JSON.arrayNode();
         for (Instant at : gap.occurrences()) {
             occurrences.add(at.toString());
-            int minute = minuteOfDay(at);
+            int minute = minuteOfDay(at, gap.zone());
             series.addObject().put("at", at.toString()).put("value", round(minute / 60.0, 3));
         }
         evidence.set("series", series);
@@ -150,7 +154,7 @@ final class AutomationGapAnalysis {
                 name + " is switched " + gap.toState() + " by hand at about " + gap.time() + " (" + gap.days() + " of "
                         + gap.daysObserved() + " days)",
                 "The same manual action repeats at a similar time every day: an automation with a time trigger at "
-                        + gap.time() + " UTC calling "
+                        + gap.time() + " (" + gap.zone().getId() + ") calling "
                         + gap.entityId().substring(0, gap.entityId().indexOf('.'))
                         + "." + gap.service() + " would do it for you (evidence.suggested_automation).",
                 evidence,
@@ -170,13 +174,13 @@ final class AutomationGapAnalysis {
      * is grouped again.
      */
     private static List<Gap> cluster(
-            String entityId, String state, String service, List<Instant> times, int daysObserved) {
+            String entityId, String state, String service, List<Instant> times, int daysObserved, ZoneId zone) {
         List<Gap> found = new ArrayList<>();
         List<Instant> left = new ArrayList<>(times);
         while (left.size() >= MIN_DAYS) {
             List<Instant> best = List.of();
             for (Instant seed : left) {
-                List<Instant> around = onePerDay(left, minuteOfDay(seed));
+                List<Instant> around = onePerDay(left, minuteOfDay(seed, zone), zone);
                 if (around.size() > best.size()) {
                     best = around;
                 }
@@ -184,10 +188,8 @@ final class AutomationGapAnalysis {
             if (best.size() < MIN_DAYS) {
                 break;
             }
-            int[] minutes = best.stream()
-                    .mapToInt(AutomationGapAnalysis::minuteOfDay)
-                    .sorted()
-                    .toArray();
+            int[] minutes =
+                    best.stream().mapToInt(at -> minuteOfDay(at, zone)).sorted().toArray();
             int median = minutes[minutes.length / 2];
             found.add(new Gap(
                     entityId,
@@ -197,23 +199,24 @@ final class AutomationGapAnalysis {
                     minutes[minutes.length - 1] - minutes[0],
                     best.stream().sorted().toList(),
                     best.size(),
-                    Math.max(daysObserved, best.size())));
+                    Math.max(daysObserved, best.size()),
+                    zone));
             left.removeAll(best);
         }
         return found;
     }
 
     /** Per day, the occurrence closest to {@code center} if within the tolerance. */
-    private static List<Instant> onePerDay(List<Instant> times, int center) {
+    private static List<Instant> onePerDay(List<Instant> times, int center, ZoneId zone) {
         Map<LocalDate, Instant> closest = new LinkedHashMap<>();
         for (Instant at : times) {
-            int distance = Math.abs(minuteOfDay(at) - center);
+            int distance = Math.abs(minuteOfDay(at, zone) - center);
             if (distance > TOLERANCE_MINUTES) {
                 continue;
             }
-            LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            LocalDate day = LocalDate.ofInstant(at, zone);
             Instant current = closest.get(day);
-            if (current == null || distance < Math.abs(minuteOfDay(current) - center)) {
+            if (current == null || distance < Math.abs(minuteOfDay(current, zone) - center)) {
                 closest.put(day, at);
             }
         }
@@ -221,8 +224,10 @@ final class AutomationGapAnalysis {
         return new ArrayList<>(unique);
     }
 
-    static int minuteOfDay(Instant at) {
-        return (int) ((at.getEpochSecond() % 86_400) / 60);
+    /** The home's wall-clock minute of the day at {@code at}. */
+    static int minuteOfDay(Instant at, ZoneId zone) {
+        LocalTime local = at.atZone(zone).toLocalTime();
+        return local.getHour() * 60 + local.getMinute();
     }
 
     private static String capitalise(String text) {

@@ -86,7 +86,8 @@ final class HomeAnalyses {
                 if (switchable.isEmpty()) {
                     none = "no light, switch, fan, cover or input_boolean among the entities";
                 } else {
-                    insights.addAll(AutomationGapAnalysis.run(read(switchable, window), byId, window));
+                    insights.addAll(
+                            AutomationGapAnalysis.run(read(switchable, window), byId, window, states.timeZone()));
                 }
             }
         }
@@ -112,7 +113,7 @@ final class HomeAnalyses {
             return List.of();
         }
         Window window = new Window(now.minus(Duration.ofHours(hours)), now);
-        return AutomationGapAnalysis.gaps(read(switchable, window), window);
+        return AutomationGapAnalysis.gaps(read(switchable, window), window, states.timeZone());
     }
 
     Map<String, JsonNode> states() {

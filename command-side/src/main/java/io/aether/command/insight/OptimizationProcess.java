@@ -66,8 +66,9 @@ public class OptimizationProcess {
             for (AutomationGapAnalysis.Gap gap : gaps) {
                 String name = HistoryRows.name(states, gap.entityId());
                 suggestions.add(suggestion(event.jobId(), suggestions.size(), gap, name, window));
-                recommendations.add("Automate " + name + ": switched " + gap.toState() + " by hand at about "
-                        + gap.time() + " UTC on " + gap.days() + " of " + gap.daysObserved() + " days");
+                recommendations.add(
+                        "Automate " + name + ": switched " + gap.toState() + " by hand at about " + gap.time() + " ("
+                                + gap.zone().getId() + ") on " + gap.days() + " of " + gap.daysObserved() + " days");
             }
             List<String> unknown = event.entityIds().stream()
                     .filter(id -> !states.containsKey(id))
@@ -97,11 +98,12 @@ public class OptimizationProcess {
         String domain = gap.entityId().substring(0, gap.entityId().indexOf('.'));
         return new Suggestion(
                 UUID.nameUUIDFromBytes((jobId + "/suggestion/" + index).getBytes(StandardCharsets.UTF_8)),
-                name + " is switched " + gap.toState() + " by hand at about " + gap.time() + " UTC ("
-                        + gap.days() + " of " + gap.daysObserved() + " days, spread " + gap.spreadMinutes()
+                name + " is switched " + gap.toState() + " by hand at about " + gap.time() + " ("
+                        + gap.zone().getId() + "; " + gap.days() + " of " + gap.daysObserved() + " days, spread "
+                        + gap.spreadMinutes()
                         + " min)",
                 List.of(gap.entityId()),
-                "time at " + gap.time() + " UTC",
+                "time at " + gap.time() + " (" + gap.zone().getId() + ")",
                 domain + "." + gap.service() + " " + gap.entityId(),
                 gap.confidence(),
                 "automation_gap",
