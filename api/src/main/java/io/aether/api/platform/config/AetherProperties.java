@@ -49,10 +49,23 @@ public record AetherProperties(
 
     public record Http(@DefaultValue("1048576") long maxBodyBytes) {}
 
-    public record Security(@DefaultValue RateLimit rateLimit) {}
+    public record Security(
+            @DefaultValue RateLimit rateLimit, @DefaultValue WebhookRateLimit webhookRateLimit) {}
 
     /** Attempts per client address and authentication action; the bucket refills evenly over the period. */
     public record RateLimit(
             @DefaultValue("10") int attempts,
             @DefaultValue("1m") Duration period) {}
+
+    /**
+     * Calls of the HA webhook per client address: Home Assistant's automations may call it often,
+     * so it has its own bucket, larger than the sign-in one, that still stops secret guessing.
+     */
+    public record WebhookRateLimit(
+            @DefaultValue("120") int attempts,
+            @DefaultValue("1m") Duration period) {
+        public RateLimit asRateLimit() {
+            return new RateLimit(attempts, period);
+        }
+    }
 }

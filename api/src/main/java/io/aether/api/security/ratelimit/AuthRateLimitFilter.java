@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Spends one attempt from the client's bucket on every POST to a rate-limited authentication
- * endpoint, before anything reads the body; an empty bucket answers 429 with Retry-After and the
+ * endpoint (or the HA webhook, public behind its secret), before anything reads the body; an empty bucket answers 429 with Retry-After and the
  * request goes no further. Every other request passes untouched. Two instances:
  * {@link #signIn} for the public sign-in routes, a servlet filter ahead of everything
  * ({@link RateLimitConfiguration}), and {@link #sessionOnly} for routes that need a session, placed
@@ -26,7 +26,8 @@ public class AuthRateLimitFilter extends OncePerRequestFilter {
             "/api/v1/auth/login", RateLimitedAction.LOGIN,
             "/api/v1/auth/login/ha-token", RateLimitedAction.LOGIN,
             "/api/v1/auth/setup", RateLimitedAction.SETUP,
-            "/api/v1/auth/passkey/authenticate/verify", RateLimitedAction.PASSKEY_VERIFY);
+            "/api/v1/auth/passkey/authenticate/verify", RateLimitedAction.PASSKEY_VERIFY,
+            "/api/v1/webhooks/ha", RateLimitedAction.WEBHOOK);
     static final Map<String, RateLimitedAction> SESSION_ONLY =
             Map.of("/api/v1/auth/google/callback", RateLimitedAction.GOOGLE_LINK);
 

@@ -10,6 +10,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,20 @@ public class AuthRateLimiter {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final BucketConfiguration configuration;
+    private final Map<RateLimitedAction, BucketConfiguration> ownConfigurations =
+            new EnumMap<>(RateLimitedAction.class);
 
     public AuthRateLimiter(DataSource dataSource, AetherProperties.RateLimit settings) {
+        this(dataSource, settings, Map.of());
+    }
+
+    /** {@code own}: the actions with limits of their own; every other action spends under {@code settings}. */
+    public AuthRateLimiter(
+            DataSource dataSource,
+            AetherProperties.RateLimit settings,
+            Map<RateLimitedAction, AetherProperties.RateLimit> own) {
         this.configuration = configuration(settings);
+        own.forEach((action, limit) -> ownConfigurations.put(action, configuration(limit)));
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -46,7 +59,7 @@ public class AuthRateLimiter {
     public Decision tryConsume(RateLimitedAction action, String client) {
         try {
             ConsumptionProbe probe = buckets.builder()
-                    .build(key(action, client), () -> configuration)
+                    .build(key(action, client), () -> ownConfigurations.getOrDefault(action, configuration))
                     .tryConsumeAndReturnRemaining(1);
             return probe.isConsumed()
                     ? Decision.ALLOWED
@@ -69,12 +82,12 @@ public class AuthRateLimiter {
 
     private static BucketConfiguration configuration(AetherProperties.RateLimit settings) {
         if (settings.attempts() < 1) {
-            throw new IllegalArgumentException("aether.security.rate-limit.attempts must be at least 1");
+            throw new IllegalArgumentException("rate limit attempts must be at least 1 (aether.security.*rate-limit)");
         }
         if (settings.period() == null
                 || settings.period().isNegative()
                 || settings.period().isZero()) {
-            throw new IllegalArgumentException("aether.security.rate-limit.period must be positive");
+            throw new IllegalArgumentException("rate limit period must be positive (aether.security.*rate-limit)");
         }
         // A stored bucket keeps the configuration it was created with until it refills and its row
         // expires, so changed settings reach a client at most one period later.

@@ -3,6 +3,7 @@ package io.aether.api.security.ratelimit;
 import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.platform.error.ErrorResponses;
 import io.aether.api.platform.web.CorrelationIdFilter;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,11 @@ public class RateLimitConfiguration {
 
     @Bean
     AuthRateLimiter authRateLimiter(DataSource dataSource, AetherProperties properties) {
-        return new AuthRateLimiter(dataSource, properties.security().rateLimit());
+        AetherProperties.Security security = properties.security();
+        return new AuthRateLimiter(
+                dataSource,
+                security.rateLimit(),
+                Map.of(RateLimitedAction.WEBHOOK, security.webhookRateLimit().asRateLimit()));
     }
 
     @Bean

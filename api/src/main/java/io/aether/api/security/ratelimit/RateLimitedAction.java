@@ -7,5 +7,7 @@ public enum RateLimitedAction {
     SETUP,
     PASSKEY_VERIFY,
     /** Google callback (needs a session): apart from LOGIN, so it can never lock out password sign-in. */
-    GOOGLE_LINK
+    GOOGLE_LINK,
+    /** POST /webhooks/ha: public, guarded by a shared secret; its own, larger bucket. */
+    WEBHOOK
 }

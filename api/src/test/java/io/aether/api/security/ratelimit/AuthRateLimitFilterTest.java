@@ -71,6 +71,17 @@ class AuthRateLimitFilterTest {
     }
 
     @Test
+    void theHaWebhookSpendsFromItsOwnBucketBeforeItsSecretIsRead() throws Exception {
+        assertThat(send("POST", "/api/v1/webhooks/ha").passedOn).isTrue();
+        Result refused = send("POST", "/api/v1/webhooks/ha");
+        assertThat(refused.passedOn).isFalse();
+        assertThat(refused.response.getStatus()).isEqualTo(429);
+        assertThat(send("POST", "/api/v1/auth/login").passedOn)
+                .as("sign-in is not locked by webhook calls")
+                .isTrue();
+    }
+
+    @Test
     void otherRequestsPassUntouchedAndSpendNothing() throws Exception {
         assertThat(send("GET", "/api/v1/auth/login").passedOn).isTrue();
         assertThat(send("POST", "/api/v1/auth/logout").passedOn).isTrue();

@@ -10,6 +10,7 @@ import io.aether.api.platform.config.AetherProperties;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,25 @@ class AuthRateLimiterTest {
         assertThat(limiter.tryConsume(SETUP, CLIENT).allowed()).isTrue();
         assertThat(limiter.tryConsume(PASSKEY_VERIFY, CLIENT).allowed()).isTrue();
         assertThat(limiter.tryConsume(SETUP, CLIENT).allowed()).isFalse();
+    }
+
+    @Test
+    void anActionWithALimitOfItsOwnSpendsUnderIt() {
+        AuthRateLimiter limiter = new AuthRateLimiter(
+                database.dataSource(),
+                new AetherProperties.RateLimit(1, Duration.ofHours(1)),
+                Map.of(RateLimitedAction.WEBHOOK, new AetherProperties.RateLimit(3, Duration.ofHours(1))));
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryConsume(RateLimitedAction.WEBHOOK, CLIENT).allowed())
+                    .as("webhook call %d", i + 1)
+                    .isTrue();
+        }
+        assertThat(limiter.tryConsume(RateLimitedAction.WEBHOOK, CLIENT).allowed())
+                .isFalse();
+        assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed()).isTrue();
+        assertThat(limiter.tryConsume(LOGIN, CLIENT).allowed())
+                .as("the other actions keep the shared limit")
+                .isFalse();
     }
 
     @Test
