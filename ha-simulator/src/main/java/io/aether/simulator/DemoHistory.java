@@ -25,7 +25,9 @@ import java.util.Set;
  *   <li>{@code sensor.heat_pump_power}: 1.5 times its usual draw for the last 24 h (the largest consumer, rising);
  *   <li>{@code sensor.garden_temperature}: {@code unavailable} from 40 h to 34 h before the anchor;
  *   <li>{@code light.hall}: switched on by hand at about 19:30 (± 8 minutes) and off at about 23:05 every day,
- *       in the home's time zone ({@link DemoHome#TIME_ZONE}), as people keep their habits across DST.
+ *       in the home's time zone ({@link DemoHome#TIME_ZONE}), as people keep their habits across DST;
+ *   <li>{@code binary_sensor.hall_motion}: on about 70 seconds before each evening switch-on of the hall
+ *       light, off three minutes later (someone comes home and walks into the hall).
  * </ul>
  *
  * Other entities have one row, their current state; unknown entities have none (HA omits them).
@@ -40,7 +42,8 @@ final class DemoHistory {
             "sensor.heat_pump_power",
             "sensor.fridge_power",
             "sensor.washing_machine_power",
-            "light.hall");
+            "light.hall",
+            "binary_sensor.hall_motion");
 
     private final Instant anchor;
 
@@ -70,12 +73,13 @@ final class DemoHistory {
             return rows;
         }
         String previous = null;
-        if (entityId.startsWith("light.")) {
-            previous = lightAt(from);
+        if (entityId.startsWith("light.") || entityId.startsWith("binary_sensor.")) {
+            boolean motion = entityId.startsWith("binary_sensor.");
+            previous = switchedAt(motion, from);
             rows.add(row(mapper, entityId, previous, attributes, from));
-            LocalDate day = LocalDate.ofInstant(from, DemoHome.TIME_ZONE);
+            LocalDate day = LocalDate.ofInstant(from, DemoHome.TIME_ZONE).minusDays(1);
             for (; !day.atStartOfDay(DemoHome.TIME_ZONE).toInstant().isAfter(to); day = day.plusDays(1)) {
-                for (Instant[] toggle : lightToggles(day)) {
+                for (Instant[] toggle : toggles(motion, day)) {
                     if (toggle[0].isAfter(from) && !toggle[0].isAfter(to)) {
                         String state = toggle[1] == null ? "off" : "on";
                         rows.add(row(mapper, entityId, state, attributes, toggle[0]));
@@ -154,10 +158,21 @@ final class DemoHistory {
                 .toInstant();
     }
 
-    private String lightAt(Instant at) {
+    /** The motion sensor's day: on 70 s before the light's evening switch-on, off 3 minutes later. */
+    private List<Instant[]> motionToggles(LocalDate day) {
+        Instant lightOn = lightToggles(day).get(0)[0];
+        Instant on = lightOn.minusSeconds(70);
+        return List.of(new Instant[] {on, on}, new Instant[] {on.plus(Duration.ofMinutes(3)), null});
+    }
+
+    private List<Instant[]> toggles(boolean motion, LocalDate day) {
+        return motion ? motionToggles(day) : lightToggles(day);
+    }
+
+    private String switchedAt(boolean motion, Instant at) {
         LocalDate day = LocalDate.ofInstant(at, DemoHome.TIME_ZONE);
         String state = "off";
-        for (Instant[] toggle : lightToggles(day)) {
+        for (Instant[] toggle : toggles(motion, day)) {
             if (!toggle[0].isAfter(at)) {
                 state = toggle[1] == null ? "off" : "on";
             }

@@ -43,8 +43,10 @@ public class OptimizationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Start an optimization run (202); poll GET /optimize/{job_id}",
-            description = "behavior_analysis and automation_gap_detection read HA's history for manual actions "
-                    + "repeated at similar times and suggest automations; the other types are not built yet (422).")
+            description = "behavior_analysis and automation_gap_detection suggest time-triggered automations from "
+                    + "manual actions repeated at similar times; correlation_discovery suggests state-triggered ones "
+                    + "from manual actions that follow another entity's change; device_health, cost_optimization "
+                    + "and automation_analysis record insights (insight_count) and list them in recommendations.")
     public ResponseEntity<OptimizationResponses.Result> start(
             @Valid @RequestBody OptimizationRequests.Start request, Actor actor) {
         List<String> names =

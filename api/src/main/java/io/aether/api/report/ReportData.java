@@ -2,6 +2,7 @@ package io.aether.api.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aether.domain.insight.InsightContent;
+import io.aether.domain.optimization.query.SuggestionView;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,12 +11,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers of a report, read from its insights' evidence. An analyser that looked at a series
- * puts it in its evidence as {@code series: [{at, value}]} and the points it found odd as
- * {@code anomalies: [{at, value}]}; other evidence contributes its top-level numbers (a battery
- * level, minutes unavailable). The chart and the CSV are drawn from the same rows.
+ * The numbers of a report, read from the evidence of its insights and suggestions. An analyser
+ * that looked at a series puts it in its evidence as {@code series: [{at, value}]} and the points
+ * it found odd as {@code anomalies: [{at, value}]}; other evidence contributes its top-level
+ * numbers (a battery level, minutes unavailable). The chart and the CSV are drawn from the same rows.
  */
 record ReportData(List<Series> series, List<Measure> measures) {
+
+    /** What a report draws: an insight or a suggestion, its kind, and its evidence. */
+    record Source(String id, String type, String impact, double confidence, String label, JsonNode evidence) {
+        static Source of(String id, InsightContent insight) {
+            return new Source(
+                    id,
+                    insight.type().wire(),
+                    insight.impact().wire(),
+                    insight.confidence(),
+                    ReportData.label(insight),
+                    insight.evidence());
+        }
+
+        /** A suggestion has no impact; its kind is the analysis that made it. */
+        static Source of(SuggestionView suggestion) {
+            JsonNode evidence = suggestion.evidence();
+            String label = evidence != null && evidence.path("entity_id").isTextual()
+                    ? evidence.path("entity_id").asText()
+                    : suggestion.pattern();
+            return new Source(
+                    suggestion.id().toString(),
+                    suggestion.sourceInsightType(),
+                    "suggestion",
+                    suggestion.confidence(),
+                    label,
+                    evidence);
+        }
+    }
 
     /** One insight's analysed series and the anomalies found in it. */
     record Series(String label, List<Point> points, List<Point> anomalies) {}
@@ -26,12 +55,12 @@ record ReportData(List<Series> series, List<Measure> measures) {
     record Measure(
             String insightId, String type, String impact, double confidence, String label, String name, double value) {}
 
-    static ReportData of(Map<String, InsightContent> insights) {
+    static ReportData of(List<Source> sources) {
         List<Series> series = new ArrayList<>();
         List<Measure> measures = new ArrayList<>();
-        insights.forEach((id, insight) -> {
-            JsonNode evidence = insight.evidence();
-            String label = label(insight);
+        for (Source source : sources) {
+            JsonNode evidence = source.evidence();
+            String label = source.label();
             if (evidence != null && evidence.path("series").isArray()) {
                 series.add(new Series(label, points(evidence.path("series")), points(evidence.path("anomalies"))));
             }
@@ -41,17 +70,17 @@ record ReportData(List<Series> series, List<Measure> measures) {
                     Map.Entry<String, JsonNode> field = fields.next();
                     if (field.getValue().isNumber()) {
                         measures.add(new Measure(
-                                id,
-                                insight.type().wire(),
-                                insight.impact().wire(),
-                                insight.confidence(),
+                                source.id(),
+                                source.type(),
+                                source.impact(),
+                                source.confidence(),
                                 label,
                                 field.getKey(),
                                 field.getValue().asDouble()));
                     }
                 }
             }
-        });
+        }
         return new ReportData(series, measures);
     }
 

@@ -2,18 +2,17 @@ package io.aether.api.report;
 
 import io.aether.api.platform.messaging.QueryAnswers;
 import io.aether.domain.ErrorKind;
-import io.aether.domain.insight.InsightContent;
 import io.aether.domain.insight.query.FindInsight;
 import io.aether.domain.insight.query.InsightView;
+import io.aether.domain.optimization.query.FindSuggestion;
+import io.aether.domain.optimization.query.SuggestionView;
 import io.aether.domain.report.query.FindReport;
 import io.aether.domain.report.query.ListReports;
 import io.aether.domain.report.query.ReportList;
 import io.aether.domain.report.query.ReportView;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Service;
 /** Reads reports, and the insights their files are drawn from. */
 @Service
 public class ReportService {
-    /** At most this many insights of a report are drawn (an analysis records far fewer). */
+    /** At most this many insights (and as many suggestions) of a report are drawn (a job records far fewer). */
     static final int MAX_DRAWN_INSIGHTS = 200;
 
     private final QueryGateway queries;
@@ -49,20 +48,32 @@ public class ReportService {
         if (!artifactNames(report).contains(name)) {
             throw new ReportNotFoundException("Report " + id + " has no artifact " + name);
         }
-        Map<String, InsightContent> insights = new LinkedHashMap<>();
-        for (UUID insightId : report.insightIds()
-                .subList(0, Math.min(MAX_DRAWN_INSIGHTS, report.insightIds().size()))) {
+        List<ReportData.Source> sources = new ArrayList<>();
+        for (UUID insightId : first(report.insightIds())) {
             InsightView insight = QueryAnswers.answer(queries, new FindInsight(insightId), InsightView.class);
             if (insight != null) {
-                insights.put(insightId.toString(), insight.content());
+                sources.add(ReportData.Source.of(insightId.toString(), insight.content()));
             }
         }
-        return ReportArtifacts.render(name, report.title(), ReportData.of(insights));
+        for (UUID suggestionId : first(report.suggestionIds())) {
+            SuggestionView suggestion =
+                    QueryAnswers.answer(queries, new FindSuggestion(suggestionId), SuggestionView.class);
+            if (suggestion != null) {
+                sources.add(ReportData.Source.of(suggestion));
+            }
+        }
+        return ReportArtifacts.render(name, report.title(), ReportData.of(sources));
     }
 
-    /** A completed report with insights has a chart and its data; others have no files. */
+    private static List<UUID> first(List<UUID> ids) {
+        return ids.subList(0, Math.min(MAX_DRAWN_INSIGHTS, ids.size()));
+    }
+
+    /** A completed report with insights or suggestions has a chart and its data; others have no files. */
     static List<String> artifactNames(ReportView report) {
-        return "completed".equals(report.status()) && !report.insightIds().isEmpty()
+        return "completed".equals(report.status())
+                        && (!report.insightIds().isEmpty()
+                                || !report.suggestionIds().isEmpty())
                 ? ReportArtifacts.NAMES
                 : List.of();
     }

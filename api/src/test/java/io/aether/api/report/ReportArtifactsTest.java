@@ -8,9 +8,7 @@ import io.aether.domain.insight.InsightImpact;
 import io.aether.domain.insight.InsightType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +35,7 @@ class ReportArtifactsTest {
                 null,
                 null,
                 null);
-        Map<String, InsightContent> insights = new LinkedHashMap<>();
-        insights.put("i-1", anomaly);
-        ReportData data = ReportData.of(insights);
+        ReportData data = ReportData.of(List.of(ReportData.Source.of("i-1", anomaly)));
         assertThat(data.series()).hasSize(1);
         assertThat(data.series().get(0).points()).hasSize(4);
         assertThat(data.series().get(0).anomalies()).hasSize(1);
@@ -73,7 +69,7 @@ class ReportArtifactsTest {
                 null,
                 null,
                 null);
-        String csv = ReportArtifacts.csv(ReportData.of(Map.of("i", hostile)));
+        String csv = ReportArtifacts.csv(ReportData.of(List.of(ReportData.Source.of("i", hostile))));
         assertThat(csv).contains("\"'=HYPERLINK(\"\"x\"\")\"");
     }
 }

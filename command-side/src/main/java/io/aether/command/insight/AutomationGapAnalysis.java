@@ -85,6 +85,13 @@ final class AutomationGapAnalysis {
         }
     }
 
+    /** The service that switches the entity to {@code state} ({@code turn_on}...), or null when none does. */
+    static String service(String entityId, String state) {
+        int dot = entityId.indexOf('.');
+        Map<String, String> services = dot > 0 ? SERVICES.get(entityId.substring(0, dot)) : null;
+        return services == null ? null : services.get(state);
+    }
+
     static boolean isSwitchable(String entityId) {
         int dot = entityId.indexOf('.');
         return dot > 0 && SERVICES.containsKey(entityId.substring(0, dot));

@@ -116,6 +116,27 @@ final class HomeAnalyses {
         return AutomationGapAnalysis.gaps(read(switchable, window), window, states.timeZone());
     }
 
+    /**
+     * The cause-and-effect links in the history (the optimization's correlation discovery): the
+     * effects are the switchable entities, the causes every entity whose states are events rather
+     * than measurements (sensors are left out).
+     */
+    List<CorrelationAnalysis.Link> links(List<String> requested, int hours, Instant now) {
+        Map<String, JsonNode> byId = HistoryRows.statesById(states.all());
+        Collection<String> pool = requested.isEmpty()
+                ? byId.keySet()
+                : requested.stream().filter(byId::containsKey).toList();
+        List<String> entities = pick(pool, byId, state -> {
+            String id = state.path("entity_id").asText();
+            return !id.startsWith("sensor.") && !id.startsWith("automation.") && !id.startsWith("sun.");
+        });
+        if (entities.stream().noneMatch(AutomationGapAnalysis::isSwitchable)) {
+            return List.of();
+        }
+        Window window = new Window(now.minus(Duration.ofHours(hours)), now);
+        return CorrelationAnalysis.links(read(entities, window), window, states.timeZone());
+    }
+
     Map<String, JsonNode> states() {
         return HistoryRows.statesById(states.all());
     }

@@ -1,6 +1,5 @@
 package io.aether.command.insight;
 
-import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.insight.AnalysisJobState;
 import io.aether.domain.insight.AnalysisRequested;
@@ -21,7 +20,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,7 +64,7 @@ public class InsightAnalysisProcess {
             List<UUID> ids = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 UUID id = insightId(event.jobId(), i);
-                record(new CreateInsight(id, found.get(i), Actor.system()));
+                JobInsights.record(commands, new CreateInsight(id, found.get(i), Actor.system()));
                 ids.add(id);
             }
             log.info(
@@ -86,21 +84,6 @@ public class InsightAnalysisProcess {
     /** The id of the job's {@code index}-th insight: the same on every run of the job. */
     static UUID insightId(UUID jobId, int index) {
         return UUID.nameUUIDFromBytes((jobId + "/" + index).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Records the insight; one this job recorded before a crash is already there, which is fine. */
-    private void record(CreateInsight command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (AggregateStreamCreationException e) {
-            log.debug("insight {} exists from an earlier run of its job", command.insightId());
-        } catch (RuntimeException e) {
-            if (e instanceof ErrorKind.Carrier carrier && carrier.kind() == ErrorKind.CONFLICT) {
-                log.debug("insight {} exists from an earlier run of its job", command.insightId());
-                return;
-            }
-            throw e;
-        }
     }
 
     private boolean running(UUID jobId) {

@@ -60,14 +60,6 @@ public class OptimizationJobAggregate {
         if (types == null || types.isEmpty()) {
             throw new InvalidOptimizationException("analysis_types must name at least one analysis");
         }
-        List<String> notBuilt = types.stream()
-                .filter(t -> !t.built())
-                .map(OptimizationAnalysisType::wire)
-                .toList();
-        if (!notBuilt.isEmpty()) {
-            throw new InvalidOptimizationException("analysis types not built yet: " + String.join(", ", notBuilt)
-                    + "; available: behavior_analysis, automation_gap_detection");
-        }
         if (command.hours() < 1 || command.hours() > MAX_HOURS) {
             throw new InvalidOptimizationException("hours must be from 1 to " + MAX_HOURS);
         }
@@ -85,7 +77,12 @@ public class OptimizationJobAggregate {
     public void handle(RecordOptimizationCompleted command, DeadlineManager deadlines, AnalysisDeadlines timing) {
         if (state.status() == OptimizationStatus.RUNNING) {
             apply(new OptimizationCompleted(
-                    jobId, command.suggestions(), command.recommendations(), 0, Actor.system()));
+                    jobId,
+                    command.suggestions(),
+                    command.recommendations(),
+                    command.insightIds().size(),
+                    command.insightIds(),
+                    Actor.system()));
             timing.cancel(deadlines);
         }
     }

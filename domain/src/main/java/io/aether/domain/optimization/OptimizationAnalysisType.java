@@ -6,8 +6,11 @@ import io.aether.domain.WireValues;
 
 /**
  * What an optimization run looks for: the original's six types. {@link #BEHAVIOR_ANALYSIS} and
- * {@link #AUTOMATION_GAP_DETECTION} run (both read manual actions repeated at similar times from
- * HA's history and suggest automations); the others are not built yet.
+ * {@link #AUTOMATION_GAP_DETECTION} both read manual actions repeated at similar times and
+ * suggest time-triggered automations; {@link #CORRELATION_DISCOVERY} suggests state-triggered ones
+ * from manual actions that follow another entity's change; {@link #DEVICE_HEALTH},
+ * {@link #COST_OPTIMIZATION} (the energy analysis) and {@link #AUTOMATION_ANALYSIS} (automations
+ * off, unavailable or not run) record insights.
  */
 public enum OptimizationAnalysisType {
     BEHAVIOR_ANALYSIS,
@@ -25,9 +28,5 @@ public enum OptimizationAnalysisType {
     @JsonCreator
     public static OptimizationAnalysisType fromWire(String value) {
         return WireValues.parse(values(), value, "optimization analysis type");
-    }
-
-    public boolean built() {
-        return this == BEHAVIOR_ANALYSIS || this == AUTOMATION_GAP_DETECTION;
     }
 }

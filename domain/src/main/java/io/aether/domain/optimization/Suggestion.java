@@ -8,7 +8,7 @@ import java.util.UUID;
  * An automation an optimization run suggests.
  *
  * @param pattern          what it saw, for people
- * @param proposedTrigger  the trigger, for people ("time at 18:30 UTC")
+ * @param proposedTrigger  the trigger, for people ("time at 19:30 (Europe/Amsterdam)")
  * @param proposedAction   the action, for people ("light.turn_on light.hall")
  * @param sourceInsightType the analysis that found it ({@code automation_gap})
  * @param automation       the proposal it becomes when accepted: a {@code POST /proposals} body

@@ -150,7 +150,8 @@ public class OptimizationQueries {
                 SuggestionStatus.fromWire(rs.getString("status")),
                 instant(rs.getTimestamp("created_at")),
                 rs.getObject("proposal_id", UUID.class),
-                read(rs.getString("automation"), new TypeReference<JsonNode>() {}));
+                read(rs.getString("automation"), new TypeReference<JsonNode>() {}),
+                read(rs.getString("evidence"), new TypeReference<JsonNode>() {}));
     }
 
     private <T> T read(String json, TypeReference<T> type) {

@@ -54,7 +54,7 @@ public class ReportListProjection {
         batch.add(event.jobId(), new Change(event, Math.toIntExact(seq + 1), at));
     }
 
-    /** An optimization job is a report too (analysis type {@code optimization}, no insights). */
+    /** An optimization job is a report too (analysis type {@code optimization}: its insights and suggestions). */
     @EventHandler
     void on(OptimizationEvent event, @SequenceNumber long seq, @Timestamp Instant at) {
         batch.add(event.jobId(), new Change(event, Math.toIntExact(seq + 1), at));
@@ -85,9 +85,9 @@ public class ReportListProjection {
             String summary = n == 0
                     ? "The analysis found nothing to report."
                     : "The analysis found " + n + (n == 1 ? " insight." : " insights.");
-            end(id, "completed", summary, json(completed.insightIds()), at, change.version());
+            end(id, "completed", summary, json(completed.insightIds()), "[]", at, change.version());
         } else if (change.event() instanceof AnalysisFailed failed) {
-            end(id, "failed", "The analysis failed: " + failed.error(), "[]", at, change.version());
+            end(id, "failed", "The analysis failed: " + failed.error(), "[]", "[]", at, change.version());
         } else if (change.event() instanceof OptimizationRequested requested) {
             open(
                     id,
@@ -105,12 +105,16 @@ public class ReportListProjection {
                     change.version());
         } else if (change.event() instanceof OptimizationCompleted completed) {
             int n = completed.suggestions().size();
-            String summary = n == 0
-                    ? "The optimization suggested no automation."
-                    : "The optimization suggested " + n + (n == 1 ? " automation." : " automations.");
-            end(id, "completed", summary, "[]", at, change.version());
+            int insights = completed.insightIds().size();
+            String summary = (n == 0
+                            ? "The optimization suggested no automation."
+                            : "The optimization suggested " + n + (n == 1 ? " automation." : " automations."))
+                    + (insights == 0 ? "" : " It recorded " + insights + (insights == 1 ? " insight." : " insights."));
+            List<UUID> suggestionIds =
+                    completed.suggestions().stream().map(s -> s.suggestionId()).toList();
+            end(id, "completed", summary, json(completed.insightIds()), json(suggestionIds), at, change.version());
         } else if (change.event() instanceof OptimizationFailed failed) {
-            end(id, "failed", "The optimization failed: " + failed.error(), "[]", at, change.version());
+            end(id, "failed", "The optimization failed: " + failed.error(), "[]", "[]", at, change.version());
         }
     }
 
@@ -135,16 +139,25 @@ public class ReportListProjection {
         }
     }
 
-    private void end(UUID id, String status, String summary, String insightIds, OffsetDateTime at, int version) {
+    private void end(
+            UUID id,
+            String status,
+            String summary,
+            String insightIds,
+            String suggestionIds,
+            OffsetDateTime at,
+            int version) {
         String previous = jdbc.sql("""
                         WITH old AS (SELECT status FROM report_list WHERE id = :id AND version < :version FOR UPDATE)
                         UPDATE report_list r SET status = :status, summary = :summary,
-                            insight_ids = CAST(:insights AS jsonb), completed_at = :at, version = :version
+                            insight_ids = CAST(:insights AS jsonb), suggestion_ids = CAST(:suggestions AS jsonb),
+                            completed_at = :at, version = :version
                         FROM old WHERE r.id = :id RETURNING old.status""")
                 .param("id", id)
                 .param("status", status)
                 .param("summary", summary)
                 .param("insights", insightIds)
+                .param("suggestions", suggestionIds)
                 .param("at", at)
                 .param("version", version)
                 .query(String.class)

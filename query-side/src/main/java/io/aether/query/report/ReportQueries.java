@@ -67,6 +67,7 @@ public class ReportQueries {
                     rs.getString("status"),
                     rs.getString("summary"),
                     mapper.readValue(rs.getString("insight_ids"), IDS),
+                    mapper.readValue(rs.getString("suggestion_ids"), IDS),
                     mapper.readValue(rs.getString("entity_ids"), STRINGS),
                     rs.getInt("hours"),
                     rs.getTimestamp("created_at").toInstant(),

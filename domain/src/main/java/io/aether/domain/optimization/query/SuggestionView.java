@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A suggestion as the read model has it; {@code proposalId} once accepted. */
+/** A suggestion as the read model has it; {@code proposalId} once accepted; {@code evidence} the numbers behind it. */
 public record SuggestionView(
         UUID id,
         UUID jobId,
@@ -19,4 +19,5 @@ public record SuggestionView(
         SuggestionStatus status,
         Instant createdAt,
         UUID proposalId,
-        JsonNode automation) {}
+        JsonNode automation,
+        JsonNode evidence) {}
