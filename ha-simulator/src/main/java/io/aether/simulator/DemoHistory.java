@@ -11,6 +11,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -55,8 +56,15 @@ final class DemoHistory {
         return anchor;
     }
 
+    static final String SYNTHETIC_PREFIX = "sensor.synthetic_";
+
     static boolean covers(String entityId) {
-        return ENTITIES.contains(entityId);
+        return ENTITIES.contains(entityId) || entityId.startsWith(SYNTHETIC_PREFIX);
+    }
+
+    /** The i-th synthetic sensor of a benchmark home (HomeAssistantSimulator#addSyntheticSensors). */
+    static String syntheticSensor(int i) {
+        return SYNTHETIC_PREFIX + String.format(Locale.ROOT, "%05d", i);
     }
 
     /**
@@ -107,6 +115,12 @@ final class DemoHistory {
         double hour = (at.getEpochSecond() % 86_400) / 3600.0;
         double noise = noise(entityId, slot); // -1..1
         double value;
+        if (entityId.startsWith(SYNTHETIC_PREFIX)) {
+            // A room temperature with its own phase, so no two synthetic series are the same.
+            double phase = (entityId.hashCode() & 0xff) / 32.0;
+            value = 20 + 2 * Math.sin(2 * Math.PI * (hour - phase) / 24) + 0.3 * noise;
+            return String.valueOf(Math.round(value * 10) / 10.0);
+        }
         switch (entityId) {
             case "sensor.kitchen_temperature" -> {
                 Instant spike = anchor.minus(Duration.ofHours(20));

@@ -271,6 +271,33 @@ public final class HomeAssistantSimulator {
         }
     }
 
+    /**
+     * Adds temperature sensors {@code sensor.synthetic_00001}... until the home has {@code count}
+     * of them, each with {@value DemoHistory#DAYS} days of recorded history (a daily cycle with
+     * noise, one row per 10 minutes), for benchmarks of a large home. No events are fired. Returns
+     * their entity ids.
+     */
+    public List<String> addSyntheticSensors(int count) {
+        List<String> ids = new ArrayList<>();
+        synchronized (lock) {
+            states.listener(null); // a bulk seed, as at start: no state_changed flood
+            for (int i = 1; i <= count; i++) {
+                String entityId = DemoHistory.syntheticSensor(i);
+                ids.add(entityId);
+                if (states.get(entityId).isEmpty()) {
+                    ObjectNode attributes = mapper.createObjectNode()
+                            .put("friendly_name", "Synthetic temperature " + i)
+                            .put("device_class", "temperature")
+                            .put("state_class", "measurement")
+                            .put("unit_of_measurement", "°C");
+                    states.set(entityId, "20.0", attributes, StateMachine.newContext(null));
+                }
+            }
+            states.listener(webSocket::stateChanged);
+        }
+        return ids;
+    }
+
     /** Back to a fresh demo home: no automations, demo entities re-seeded, counters cleared, available. */
     public void reset() {
         synchronized (lock) {

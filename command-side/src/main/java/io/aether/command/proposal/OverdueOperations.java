@@ -9,12 +9,14 @@ import io.aether.domain.proposal.RecordDeploymentFailed;
 import io.aether.domain.proposal.RecordDeploymentSucceeded;
 import io.aether.domain.proposal.RecordRollbackFailed;
 import io.aether.domain.proposal.RecordRollbackSucceeded;
+import io.aether.domain.proposal.RollbackAction;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.deadline.DeadlineManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
  * {@link ProposalAggregate} schedules the deadline in the transaction that records the intent and
  * cancels it in the one that records the outcome; the deadline lives in the PostgreSQL-backed
  * scheduler, so it survives restarts and fires on one node only. When it fires and the operation
- * is still pending, {@link #outcome} asks Home Assistant what it actually holds and answers with
- * the Record* command that tells the truth: done, or failed with the reason.
+ * is still pending, {@link #outcome} asks Home Assistant what it actually holds, through the
+ * proposal type's {@link DeploymentTarget}, and answers with the Record* command that tells the
+ * truth: done, or failed with the reason. A one-off service call ({@code entity_command}) leaves
+ * nothing to compare, so an overdue one is a failure that says so.
  */
 @Component
 public class OverdueOperations {
@@ -36,15 +40,25 @@ public class OverdueOperations {
     private static final Logger log = LoggerFactory.getLogger(OverdueOperations.class);
 
     private final AutomationGateway automations;
+    private final DeploymentTargets targets;
     private final Duration timeout;
 
+    @Autowired
     public OverdueOperations(
-            AutomationGateway automations, @Value("${aether.deploy.operation-deadline:5m}") Duration timeout) {
+            AutomationGateway automations,
+            DeploymentTargets targets,
+            @Value("${aether.deploy.operation-deadline:5m}") Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("aether.deploy.operation-deadline must be positive; got " + timeout);
         }
         this.automations = automations;
+        this.targets = targets;
         this.timeout = timeout;
+    }
+
+    /** Automations only (tests of the automation path). */
+    public OverdueOperations(AutomationGateway automations, Duration timeout) {
+        this(automations, DeploymentTargets.automationsOnly(automations), timeout);
     }
 
     /** The payload of the deadline: which operation it guards (a later one must not be resolved by it). */
@@ -69,15 +83,20 @@ public class OverdueOperations {
         UUID proposalId = state.id();
         String haId = state.haAutomationId();
         String late = "no outcome was recorded within " + describe(timeout);
-        if (state.content().proposalType() != ProposalType.AUTOMATION) {
-            // Only the automation config can be compared here; the operation is safe to repeat.
-            String reason = late + "; Home Assistant is checked only for automations, so repeat the operation";
-            return pending.kind() == PendingOperation.Kind.DEPLOYMENT
-                    ? deploymentFailed(state, reason)
-                    : rollbackFailed(state, reason);
+        ProposalType type = state.content().proposalType();
+        if (type == ProposalType.ENTITY_COMMAND && pending.kind() == PendingOperation.Kind.DEPLOYMENT) {
+            return deploymentFailed(
+                    state,
+                    late + "; a service call leaves no configuration in Home Assistant to check, so look at the"
+                            + " entities and repeat it if needed");
         }
         try {
-            Optional<JsonNode> current = automations.currentConfig(haId);
+            DeploymentTarget target = targets.of(type);
+            JsonNode locator = pending.kind() == PendingOperation.Kind.DEPLOYMENT
+                            || pending.rollbackAction() == RollbackAction.RESTORED
+                    ? pending.config()
+                    : ProposalDeploymentProcess.liveOrLastDeployed(state);
+            Optional<JsonNode> current = target.current(haId, locator);
             if (pending.kind() == PendingOperation.Kind.DEPLOYMENT) {
                 if (current.isPresent() && current.get().equals(pending.config())) {
                     log.info(
@@ -100,7 +119,10 @@ public class OverdueOperations {
                             ? Optional.empty()
                             : Optional.of("Home Assistant does not hold the restored configuration");
                 case DELETED ->
-                    current.isEmpty() ? Optional.empty() : Optional.of("Home Assistant still holds the automation");
+                    current.isEmpty()
+                            ? Optional.empty()
+                            : Optional.of("Home Assistant still holds the "
+                                    + type.wire().replace('_', ' '));
                 case DISABLED ->
                     current.isPresent()
                                     && automations.isOn(haId).filter(on -> !on).isPresent()

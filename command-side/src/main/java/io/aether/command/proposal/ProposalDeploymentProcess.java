@@ -204,7 +204,7 @@ public class ProposalDeploymentProcess {
      * What HA holds now by our history (the rollback is pending, so that is the live config before
      * it), else the latest config a deployment sent: targets locate the HA object through it.
      */
-    private static JsonNode liveOrLastDeployed(ProposalState state) {
+    static JsonNode liveOrLastDeployed(ProposalState state) {
         JsonNode live = state.liveConfigAt(state.version()).orElse(null);
         if (live != null) {
             return live;
