@@ -75,14 +75,19 @@ final class AutomationGapAnalysis {
                     "Suggested because " + name + " was switched to '" + toState + "' by hand at about " + time() + " ("
                             + zone.getId() + ") on " + days + " of " + daysObserved + " days.");
             body.putArray("trigger").addObject().put("trigger", "time").put("at", time() + ":00");
-            body.putArray("actions")
-                    .addObject()
-                    .put("action", entityId.substring(0, entityId.indexOf('.')) + "." + service)
-                    .putObject("target")
-                    .put("entity_id", entityId);
-            body.put("mode", "single");
-            return body;
+            return withSwitchAction(body, entityId, service);
         }
+    }
+
+    /** Completes a suggested automation body: the service call that switches the entity, mode single. */
+    static ObjectNode withSwitchAction(ObjectNode body, String entityId, String service) {
+        body.putArray("actions")
+                .addObject()
+                .put("action", entityId.substring(0, entityId.indexOf('.')) + "." + service)
+                .putObject("target")
+                .put("entity_id", entityId);
+        body.put("mode", "single");
+        return body;
     }
 
     /** The service that switches the entity to {@code state} ({@code turn_on}...), or null when none does. */

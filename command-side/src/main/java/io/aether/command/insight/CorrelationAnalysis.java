@@ -77,13 +77,7 @@ final class CorrelationAnalysis {
                     .put("trigger", "state")
                     .put("entity_id", triggerEntity)
                     .put("to", triggerState);
-            body.putArray("actions")
-                    .addObject()
-                    .put("action", entityId.substring(0, entityId.indexOf('.')) + "." + service)
-                    .putObject("target")
-                    .put("entity_id", entityId);
-            body.put("mode", "single");
-            return body;
+            return AutomationGapAnalysis.withSwitchAction(body, entityId, service);
         }
 
         ObjectNode evidence(Window window) {
