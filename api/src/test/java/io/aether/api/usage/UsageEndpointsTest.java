@@ -1,6 +1,7 @@
 package io.aether.api.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -264,6 +266,50 @@ class UsageEndpointsTest extends IntegrationTest {
                 .isEqualTo(performanceCalls);
 
         assertThat(problems).isEmpty();
+    }
+
+    /** The usage read model is disposable: clearing and replaying it gives the same answers, nothing counted twice. */
+    @Test
+    void rebuildingTheUsageReadModelGivesTheSameFigures() {
+        List<EventMessage<?>> events = List.of(
+                call(conversation, priced, "openai", "architect", 1000, 500, 100, "0.0025", today(1)),
+                call(conversation, unpriced, "ollama", "critic", 10, 5, 400, null, todayStart.minusSeconds(1)),
+                call(
+                        null,
+                        priced,
+                        "openai",
+                        "architect",
+                        3000,
+                        1500,
+                        500,
+                        "0.0075",
+                        todayStart.minus(Duration.ofDays(2))));
+        eventBus.publish(events);
+        long position = consistency
+                .positionOf(events.stream().map(EventMessage::getIdentifier).toList())
+                .orElseThrow();
+        assertThat(consistency.awaitProcessed(position, Duration.ofSeconds(30))).isTrue();
+        List<String> paths = List.of(
+                "/api/v1/usage/summary?days=365",
+                "/api/v1/usage/daily?days=365",
+                "/api/v1/usage/models?days=365",
+                "/api/v1/usage/conversation/" + conversation,
+                "/api/v1/models/performance?hours=8760");
+        List<String> before = paths.stream().map(p -> http.get(p).body()).toList();
+        assertThat(before.get(3)).contains("\"total_calls\":2");
+
+        Http.Response rebuild = http.post("/api/v1/projections/llm-usage/rebuild", "");
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> StreamSupport.stream(
+                                http.get("/api/v1/projections").json().spliterator(), false)
+                        .filter(p -> p.get("name").asText().equals("llm-usage"))
+                        .allMatch(p -> !p.get("replaying").asBoolean()
+                                && p.get("lag").isNumber()
+                                && p.get("lag").asLong() == 0));
+
+        assertThat(paths.stream().map(p -> http.get(p).body()).toList()).isEqualTo(before);
     }
 
     @Test
