@@ -10,6 +10,7 @@ import io.aether.query.hitl.HitlNotificationProjection;
 import io.aether.query.insight.InsightListProjection;
 import io.aether.query.insight.InsightScheduleListProjection;
 import io.aether.query.job.JobListProjection;
+import io.aether.query.llm.LlmUsageProjection;
 import io.aether.query.optimization.OptimizationListProjection;
 import io.aether.query.proposal.ProposalListProjection;
 import io.aether.query.report.ReportListProjection;
@@ -35,7 +36,8 @@ public final class Projections {
             ReportListProjection.PROCESSING_GROUP,
             AgentFeedback.PROCESSING_GROUP,
             HitlNotificationProjection.PROCESSING_GROUP,
-            OptimizationListProjection.PROCESSING_GROUP);
+            OptimizationListProjection.PROCESSING_GROUP,
+            LlmUsageProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";

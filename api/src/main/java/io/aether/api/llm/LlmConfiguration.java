@@ -3,6 +3,7 @@ package io.aether.api.llm;
 import io.aether.agents.llm.ChatModelFactory;
 import io.aether.agents.llm.ChatModels;
 import io.aether.agents.llm.LlmSettings;
+import io.aether.agents.llm.ModelPrices;
 import io.aether.agents.llm.PromptGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the agents module's LLM connection: the settings (checked at start-up: settings that
- * cannot work stop the server with the reason), the chat model cache and the prompt generator.
+ * cannot work stop the server with the reason), the chat model cache, the prompt generator and
+ * the operator's price table for model calls.
  */
 @Configuration(proxyBeanMethods = false)
 public class LlmConfiguration {
@@ -40,5 +42,10 @@ public class LlmConfiguration {
     @Bean
     PromptGenerator promptGenerator(LlmSettings settings, ChatModels models) {
         return new PromptGenerator(settings, models);
+    }
+
+    @Bean
+    ModelPrices modelPrices(ModelPriceProperties properties) {
+        return new ConfiguredModelPrices(properties);
     }
 }

@@ -20,7 +20,7 @@ class LlmConfigurationTest {
             new ApplicationContextRunner().withUserConfiguration(Properties.class, LlmConfiguration.class);
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(LlmProperties.class)
+    @EnableConfigurationProperties({LlmProperties.class, ModelPriceProperties.class})
     static class Properties {}
 
     @Test
