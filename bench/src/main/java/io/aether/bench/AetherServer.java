@@ -1,5 +1,6 @@
 package io.aether.bench;
 
+import io.aether.simulator.HomeAssistantSimulator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -52,12 +53,19 @@ final class AetherServer implements AutoCloseable {
         this.spawnNanos = spawnNanos;
     }
 
+    /** Where the server finds Home Assistant: the simulator serves its WebSocket API on a port of its own. */
+    record HaAddress(String url, String webSocketUrl) {
+        static HaAddress of(HomeAssistantSimulator simulator) {
+            return new HaAddress(simulator.baseUrl(), simulator.wsUrl());
+        }
+    }
+
     static AetherServer spawn(
             Path jar,
             String heap,
             List<String> extraJvmArgs,
             BenchDatabase db,
-            String haUrl,
+            HaAddress haUrl,
             String haToken,
             Path workDir)
             throws IOException {
@@ -75,7 +83,7 @@ final class AetherServer implements AutoCloseable {
             String heap,
             List<String> extraJvmArgs,
             BenchDatabase db,
-            String haUrl,
+            HaAddress haUrl,
             String haToken,
             Path workDir,
             Path dataDirectory,
@@ -110,7 +118,8 @@ final class AetherServer implements AutoCloseable {
         env.put("AETHER_DB_USER", db.user());
         env.put("AETHER_DB_PASSWORD", db.password());
         env.put("AETHER_PORT", Integer.toString(port));
-        env.put("AETHER_HA_URL", haUrl);
+        env.put("AETHER_HA_URL", haUrl.url());
+        env.put("AETHER_HA_WEBSOCKET_URL", haUrl.webSocketUrl());
         env.put("AETHER_HA_TOKEN", haToken);
         env.put("AETHER_DATA_DIR", dataDir.toString());
         env.put("SERVER_ADDRESS", "127.0.0.1");

@@ -108,7 +108,8 @@ public final class BenchmarkMain {
             log("Home Assistant simulator on %s", ha.baseUrl());
 
             // 1. start-up
-            AetherServer server = AetherServer.spawn(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work);
+            AetherServer server =
+                    AetherServer.spawn(jar, heap, extraJvmArgs, db, AetherServer.HaAddress.of(ha), token, work);
             resources.push(server);
             double startup = server.awaitReady(START_TIMEOUT);
             Double springStart = server.springReportedStartSeconds();
@@ -244,12 +245,14 @@ public final class BenchmarkMain {
             log("Server stopped by SIGTERM in %.1f s, exit code %s", server.stopSeconds(), server.exitCode());
             // costs that must not grow with the data: a database and server of their own (GrowthBenchmarks)
             String growth = GrowthBenchmarks.enabled()
-                    ? GrowthBenchmarks.run(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, resources::push)
+                    ? GrowthBenchmarks.run(
+                            jar, heap, extraJvmArgs, db, AetherServer.HaAddress.of(ha), token, work, resources::push)
                     : "";
 
             // 3d. the same HTTP load without any credential check, for the cost of authentication
             AuthComparison credentials = authBaseline
-                    ? uncheckedLoad(jar, heap, extraJvmArgs, db, ha.baseUrl(), token, work, warm, measure)
+                    ? uncheckedLoad(
+                            jar, heap, extraJvmArgs, db, AetherServer.HaAddress.of(ha), token, work, warm, measure)
                     : null;
 
             // 6. report
@@ -400,7 +403,7 @@ public final class BenchmarkMain {
             String heap,
             List<String> extraJvmArgs,
             BenchDatabase db,
-            String haUrl,
+            AetherServer.HaAddress haUrl,
             String haToken,
             Path work,
             Duration warm,

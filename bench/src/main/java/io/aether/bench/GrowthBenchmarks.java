@@ -35,7 +35,7 @@ final class GrowthBenchmarks {
             String heap,
             List<String> jvmArgs,
             BenchDatabase main,
-            String haUrl,
+            AetherServer.HaAddress haUrl,
             String haToken,
             Path work,
             Consumer<AutoCloseable> cleanUpOnInterrupt)

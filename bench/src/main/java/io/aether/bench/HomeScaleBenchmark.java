@@ -45,8 +45,8 @@ final class HomeScaleBenchmark {
                 "aether_bench_home",
                 false)) {
             HomeAssistantSimulator ha = HomeAssistantSimulator.start(0, token);
-            try (AetherServer server =
-                            AetherServer.spawn(jar, heap, List.of("-XX:+UseSerialGC"), db, ha.baseUrl(), token, work);
+            try (AetherServer server = AetherServer.spawn(
+                            jar, heap, List.of("-XX:+UseSerialGC"), db, AetherServer.HaAddress.of(ha), token, work);
                     RssSampler rss = new RssSampler(server)) {
                 server.awaitReady(Duration.ofSeconds(180));
                 BenchHttp http = new BenchHttp(server);

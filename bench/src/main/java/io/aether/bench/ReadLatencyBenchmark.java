@@ -100,8 +100,8 @@ final class ReadLatencyBenchmark {
                 "aether_bench_latency",
                 false)) {
             HomeAssistantSimulator ha = HomeAssistantSimulator.start(0, token);
-            try (AetherServer server =
-                    AetherServer.spawn(jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db, ha.baseUrl(), token, work)) {
+            try (AetherServer server = AetherServer.spawn(
+                    jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db, AetherServer.HaAddress.of(ha), token, work)) {
                 server.awaitReady(Duration.ofSeconds(180));
                 StringBuilder report = new StringBuilder();
                 measure(
