@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -22,8 +23,16 @@ import java.util.function.Predicate;
  * note says why.
  */
 final class HomeAnalyses {
-    /** Entities per history request, so the URL stays short. */
+    /** Entities per history request at most, so the URL stays short. */
     static final int HISTORY_BATCH = 50;
+    /**
+     * History rows per request to aim for (a sensor that reports every 10 minutes has about 4,000
+     * in 4 weeks): HA's answer is held whole while it is parsed, so a long window is read a few
+     * entities at a time, and the per-entity analyses fold each batch before the next is read.
+     */
+    static final int ROWS_PER_REQUEST = 20_000;
+    /** Rows per entity and hour that a batch is sized for (one every 10 minutes). */
+    static final int ROWS_PER_HOUR = 6;
 
     /** The insights found and what the run says about itself (null when nothing to say). */
     record Outcome(List<InsightContent> insights, String note) {}
@@ -56,7 +65,10 @@ final class HomeAnalyses {
         switch (type) {
             case DEVICE_HEALTH -> {
                 insights.addAll(DeviceHealthAnalysis.run(home, requested, options, now));
-                insights.addAll(DeviceHealthAnalysis.outages(read(pool, window), byId, window, options));
+                forEachBatch(
+                        pool,
+                        window,
+                        rows -> insights.addAll(DeviceHealthAnalysis.outages(rows, byId, window, options)));
             }
             case ENERGY -> {
                 List<String> consumers = pick(pool, byId, EnergyAnalysis::isConsumer);
@@ -74,7 +86,7 @@ final class HomeAnalyses {
                 if (sensors.isEmpty()) {
                     none = "no sensor among the entities";
                 } else {
-                    insights.addAll(AnomalyAnalysis.run(read(sensors, window), byId, window));
+                    forEachBatch(sensors, window, rows -> insights.addAll(AnomalyAnalysis.run(rows, byId, window)));
                 }
             }
             case AUTOMATION_GAP -> {
@@ -141,14 +153,27 @@ final class HomeAnalyses {
         return HistoryRows.statesById(states.all());
     }
 
+    /** Every entity's history in the window, read batch by batch (for analyses across entities). */
     private Map<String, List<Sample>> read(Collection<String> entityIds, Window window) {
         Map<String, List<Sample>> rows = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>(entityIds);
-        for (int i = 0; i < ids.size(); i += HISTORY_BATCH) {
-            List<String> batch = ids.subList(i, Math.min(ids.size(), i + HISTORY_BATCH));
-            rows.putAll(HistoryRows.byEntity(history.period(batch, window.start(), window.end())));
-        }
+        forEachBatch(entityIds, window, rows::putAll);
         return rows;
+    }
+
+    /** Reads the history a batch of entities at a time and hands each batch on before reading the next. */
+    private void forEachBatch(
+            Collection<String> entityIds, Window window, Consumer<Map<String, List<Sample>>> analyse) {
+        List<String> ids = new ArrayList<>(entityIds);
+        int batchSize = batchSize(window);
+        for (int i = 0; i < ids.size(); i += batchSize) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + batchSize));
+            analyse.accept(HistoryRows.byEntity(history.period(batch, window.start(), window.end())));
+        }
+    }
+
+    static int batchSize(Window window) {
+        long rowsPerEntity = Math.max(1, Math.round(window.hours() * ROWS_PER_HOUR));
+        return (int) Math.max(1, Math.min(HISTORY_BATCH, ROWS_PER_REQUEST / rowsPerEntity));
     }
 
     private static List<String> pick(Collection<String> pool, Map<String, JsonNode> byId, Predicate<JsonNode> kind) {

@@ -19,14 +19,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the analyses the jobs record, one at a time per node (its processor has one thread), and
- * records the outcome. Crash safety: it acts only while the job is still running; the insights of
+ * Runs the analyses the jobs record on the {@link AnalysisRunner} (a bounded executor, off the
+ * processor's thread) and records the outcome. Crash safety: it acts only while the job is still running; the insights of
  * a job have ids derived from the job id and their place in the result, so a run repeated after a
  * crash meets the insights it already recorded instead of recording them twice.
  */
@@ -40,20 +41,35 @@ public class InsightAnalysisProcess {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final HomeAnalyses analyses;
+    private final AnalysisRunner runner;
     private final Clock clock;
 
     public InsightAnalysisProcess(
-            CommandGateway commands, EventStore eventStore, HomeStates states, HomeHistory history) {
+            CommandGateway commands,
+            EventStore eventStore,
+            HomeStates states,
+            HomeHistory history,
+            AnalysisRunner runner) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.analyses = new HomeAnalyses(states, history);
+        this.runner = runner;
         this.clock = Clock.systemUTC();
     }
 
     @EventHandler
-    public void on(AnalysisRequested event) {
+    public void on(AnalysisRequested event, EventMessage<AnalysisRequested> message) {
         if (!running(event.jobId())) {
             log.debug("analysis job {} already has its outcome; skipping", event.jobId());
+            return;
+        }
+        if (!runner.submit(message, () -> run(event))) {
+            commands.sendAndWait(new RecordAnalysisFailed(event.jobId(), runner.busy()));
+        }
+    }
+
+    private void run(AnalysisRequested event) {
+        if (!running(event.jobId())) {
             return;
         }
         Object outcome;

@@ -29,6 +29,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ import org.springframework.stereotype.Component;
  * correlation discovery suggests state-triggered automations; device health, cost optimization
  * (the energy analysis) and the automation review record insights. Suggestion and insight ids
  * derive from the job id and the place, so a run repeated after a crash records the same ones.
- * Acts only while the job runs.
+ * Runs on the {@link AnalysisRunner}, and acts only while the job runs.
  */
 @Component
 @ProcessingGroup(OptimizationProcess.PROCESSING_GROUP)
@@ -52,16 +53,32 @@ public class OptimizationProcess {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final HomeAnalyses analyses;
+    private final AnalysisRunner runner;
     private final Clock clock = Clock.systemUTC();
 
-    public OptimizationProcess(CommandGateway commands, EventStore eventStore, HomeStates states, HomeHistory history) {
+    public OptimizationProcess(
+            CommandGateway commands,
+            EventStore eventStore,
+            HomeStates states,
+            HomeHistory history,
+            AnalysisRunner runner) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.analyses = new HomeAnalyses(states, history);
+        this.runner = runner;
     }
 
     @EventHandler
-    public void on(OptimizationRequested event) {
+    public void on(OptimizationRequested event, EventMessage<OptimizationRequested> message) {
+        if (!running(event.jobId())) {
+            return;
+        }
+        if (!runner.submit(message, () -> runJob(event))) {
+            commands.sendAndWait(new RecordOptimizationFailed(event.jobId(), runner.busy()));
+        }
+    }
+
+    private void runJob(OptimizationRequested event) {
         if (!running(event.jobId())) {
             return;
         }
