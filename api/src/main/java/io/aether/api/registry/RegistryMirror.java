@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
  * scene entities and the services over the mirror's WebSocket connection ({@code get_states},
  * {@code get_services}), each automation's, script's and scene's stored config over REST (HA's
  * config editor API). One sync at a time; HA failing is a {@link HomeAssistantException}.
+ * Between syncs the mirror's {@code state_changed} events keep automation and script states current
+ * and remove what HA removed.
  */
 @Component
 public class RegistryMirror {
@@ -45,6 +47,29 @@ public class RegistryMirror {
         this.connection = connection;
         this.store = store;
         this.mapper = mapper;
+        homeAssistant.addStateListener(this::stateChanged);
+    }
+
+    /**
+     * Keeps the mirror current between syncs: an automation's or script's state_changed updates
+     * its state and last_triggered; one without a new state (removed in HA) deletes the row.
+     */
+    private void stateChanged(JsonNode event) {
+        JsonNode data = event.path("data");
+        String entityId = data.path("entity_id").asText("");
+        boolean automationOrScript = entityId.startsWith("automation.") || entityId.startsWith("script.");
+        if (!automationOrScript && !entityId.startsWith("scene.")) {
+            return;
+        }
+        JsonNode newState = data.path("new_state");
+        if (!newState.isObject()) {
+            store.remove(entityId);
+        } else if (automationOrScript) {
+            store.applyState(
+                    entityId,
+                    newState.path("state").asText("unknown"),
+                    text(newState.path("attributes").get("last_triggered")));
+        }
     }
 
     record Result(int automations, int scripts, int scenes, int services, Instant startedAt, Instant finishedAt) {}

@@ -226,6 +226,29 @@ class RegistryStore {
         return added == null ? 0 : added;
     }
 
+    /**
+     * A state_changed event of an automation or script the registry has: its state and
+     * last_triggered follow HA's (a new one waits for the next sync, which reads its config).
+     */
+    void applyState(String entityId, String state, String lastTriggered) {
+        String table = entityId.startsWith("automation.") ? "ha_automation" : "ha_script";
+        jdbc.sql("UPDATE " + table + " SET state = :state, last_triggered = :lastTriggered WHERE entity_id = :entityId")
+                .param("state", state)
+                .param("lastTriggered", lastTriggered)
+                .param("entityId", entityId)
+                .update();
+    }
+
+    /** A state_changed event without a new state: HA removed the automation, script or scene. */
+    void remove(String entityId) {
+        String table = entityId.startsWith("automation.")
+                ? "ha_automation"
+                : entityId.startsWith("script.") ? "ha_script" : "ha_scene";
+        jdbc.sql("DELETE FROM " + table + " WHERE entity_id = :entityId")
+                .param("entityId", entityId)
+                .update();
+    }
+
     private void upsertService(Service s, boolean seeded, Timestamp at) {
         jdbc.sql("""
                         INSERT INTO ha_service (domain, service, id, name, description, fields, target, is_seeded,

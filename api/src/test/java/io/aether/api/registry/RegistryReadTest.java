@@ -166,8 +166,14 @@ class RegistryReadTest extends IntegrationTest {
         assertThat(summary.path("last_synced_at").isTextual()).isTrue();
         assertThat(summary.path("mcp_gaps").isArray()).isTrue();
 
-        // Turned off in HA: the next sync says so; deleted in HA: the next sync removes it.
+        // Turned off in HA: state_changed says so without a sync; deleted in HA: removed without one.
         ha.post("/api/services/automation/turn_off", "{\"entity_id\": \"" + entityId + "\"}");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get(REGISTRY + "/automations/" + configId)
+                        .json()
+                        .path("state")
+                        .asText()
+                        .equals("off"));
         sync();
         assertThat(http.get(REGISTRY + "/automations/" + configId)
                         .json()
@@ -176,6 +182,8 @@ class RegistryReadTest extends IntegrationTest {
                 .isEqualTo("off");
         assertThat(ha.delete("/api/config/automation/config/" + configId).status())
                 .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> http.get(REGISTRY + "/automations/" + configId).status() == 404);
         sync();
         assertThat(http.get(REGISTRY + "/automations/" + configId).status()).isEqualTo(404);
         assertThat(http.get(REGISTRY + "/automations/" + aetherId).status()).isEqualTo(404);
