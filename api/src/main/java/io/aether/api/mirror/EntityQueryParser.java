@@ -301,6 +301,9 @@ final class EntityQueryParser {
                     && (narrowed.contains(k.domain())
                             || Set.of("sensor", "binary_sensor").contains(k.domain())));
         }
+        if (home && words.contains("who")) {
+            kinds.add(new Kind("person", null));
+        }
         if (home && kinds.contains(new Kind("person", null))) {
             states.add("home"); // "who is home"; elsewhere "at home" means the whole house
         }
