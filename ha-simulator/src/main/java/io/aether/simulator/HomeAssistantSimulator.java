@@ -104,6 +104,9 @@ public final class HomeAssistantSimulator {
 
     private final ConcurrentLinkedQueue<String[]> requests = new ConcurrentLinkedQueue<>();
     private final SimulatorNotifications notifications = new SimulatorNotifications(mapper);
+    /** The error log, the config check and the integrations' config entries. */
+    private final SimulatorDiagnostics diagnostics = new SimulatorDiagnostics(mapper);
+
     private volatile boolean available = true;
     /** The demo home's recorder; its planted events are placed relative to the last reset. */
     private DemoHistory history;
@@ -313,7 +316,29 @@ public final class HomeAssistantSimulator {
             states.listener(webSocket::stateChanged);
             requests.clear();
             notifications.clear();
+            diagnostics.reset();
             available = true;
+        }
+    }
+
+    /** Replaces what {@code GET /api/error_log} answers (until the next reset; null: the demo home's log). */
+    public void setErrorLog(String log) {
+        synchronized (lock) {
+            diagnostics.log(log);
+        }
+    }
+
+    /** errors null: check_config answers valid; else invalid with these texts (until the next reset). */
+    public void setConfigCheck(String errors, String warnings) {
+        synchronized (lock) {
+            diagnostics.configCheck(errors, warnings);
+        }
+    }
+
+    /** Sets an integration's config entry state (setup_retry, setup_error ...) and reason; adds it if new. */
+    public void setConfigEntryState(String domain, String state, String reason) {
+        synchronized (lock) {
+            diagnostics.entryState(domain, state, reason);
         }
     }
 
@@ -413,6 +438,15 @@ public final class HomeAssistantSimulator {
         }
         if (path.equals("/api/services")) {
             return view(req, Set.of("GET"), this::allServices);
+        }
+        if (path.equals("/api/error_log")) {
+            return view(req, Set.of("GET"), () -> plain(200, diagnostics.log()));
+        }
+        if (path.equals("/api/config/core/check_config")) {
+            return view(req, Set.of("POST"), () -> json(200, diagnostics.checkConfig()));
+        }
+        if (path.equals("/api/config/config_entries/entry")) {
+            return view(req, Set.of("GET"), () -> json(200, diagnostics.configEntries()));
         }
         if ((p = params(path, "/api/config/script/config/", 1)) != null
                 || (p = params(path, "/api/config/scene/config/", 1)) != null) {

@@ -203,6 +203,37 @@ public class HomeAssistantClient {
         return domains;
     }
 
+    /** GET {@code /api/error_log} (admin): HA's log file as plain text. */
+    public String errorLog() {
+        Reply reply = expectOk(send("GET", "/api/error_log", null));
+        return reply.body == null ? "" : redact(reply.body);
+    }
+
+    /**
+     * POST {@code /api/config/core/check_config} (admin): HA checks its configuration files and answers
+     * {@code {"result":"valid"|"invalid","errors":...,"warnings":...}} (errors and warnings are text or null).
+     */
+    public JsonNode checkConfig() {
+        Reply reply = send("POST", "/api/config/core/check_config", null);
+        JsonNode body = json(expectOk(reply));
+        if (!body.isObject()) {
+            throw unexpected(reply, "config check is not a JSON object");
+        }
+        return body;
+    }
+
+    /** GET {@code /api/config/config_entries/entry} (admin): every integration's config entry with its state. */
+    public List<JsonNode> configEntries() {
+        Reply reply = send("GET", "/api/config/config_entries/entry", null);
+        JsonNode body = json(expectOk(reply));
+        if (!body.isArray()) {
+            throw unexpected(reply, "config entries are not a JSON array");
+        }
+        List<JsonNode> entries = new ArrayList<>(body.size());
+        body.forEach(entries::add);
+        return entries;
+    }
+
     /** POST {@code /api/services/<domain>/<service>}; returns HA's array of states the call changed. */
     public JsonNode callService(String domain, String service, JsonNode data) {
         String path = "/api/services/" + segment(domain) + "/" + segment(service);

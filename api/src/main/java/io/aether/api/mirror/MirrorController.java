@@ -3,12 +3,16 @@ package io.aether.api.mirror;
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.ErrorKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
@@ -75,6 +79,30 @@ public class MirrorController {
                     + " fails); rows HA no longer has are removed")
     public MirrorResponses.Sync sync(@RequestBody(required = false) SyncRequest request) {
         return MirrorResponses.Sync.of(mirror.syncNow());
+    }
+
+    /** The original's EntityQueryRequest. */
+    @Schema(name = "EntityQueryRequest")
+    public record QueryRequest(
+            @NotBlank(message = "query must not be blank") @Size(max = 2000)
+            String query,
+
+            @Min(1) @Max(100) Integer limit) {}
+
+    @Tag(name = "Entities")
+    @PostMapping(path = "/entities/query", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Answer a question such as 'lights on in the kitchen' from the entity mirror, by a"
+                    + " deterministic parser over areas, kinds of entity, states and names (no LLM)")
+    public MirrorResponses.QueryResult query(@Valid @RequestBody QueryRequest request) {
+        EntityQueryParser.Filter filter = EntityQueryParser.parse(request.query(), store.areaNames());
+        int limit = request.limit() == null ? 20 : request.limit();
+        List<MirrorResponses.Entity> entities = filter.isEmpty()
+                ? List.of()
+                : store.query(filter, limit).stream()
+                        .map(MirrorResponses.Entity::of)
+                        .toList();
+        return new MirrorResponses.QueryResult(entities, request.query(), filter.describe(), lastSync());
     }
 
     @Tag(name = "Entities")

@@ -74,6 +74,17 @@ public final class MirrorResponses {
     public record Entities(
             List<Entity> entities, long total, String domain, int limit, int offset, Instant lastSyncedAt) {}
 
+    /** The original's EntityQueryResult, plus {@code last_synced_at} of the mirror it was answered from. */
+    @Schema(name = "EntityQueryResult")
+    public record QueryResult(
+            List<Entity> entities,
+            String query,
+
+            @Schema(description = "How the question was read: kinds, states, areas and name words")
+            String interpretedAs,
+
+            Instant lastSyncedAt) {}
+
     @Schema(name = "DeviceResponse")
     public record Device(
             UUID id,

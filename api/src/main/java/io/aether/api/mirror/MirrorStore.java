@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -360,6 +361,63 @@ class MirrorStore {
                 .param("entityId", entityId)
                 .query(this::entityRow)
                 .optional();
+    }
+
+    /** Every area's id and name (HA homes have tens of areas, not thousands). */
+    List<EntityQueryParser.Area> areaNames() {
+        return jdbc.sql("SELECT ha_area_id, name FROM ha_area ORDER BY ha_area_id LIMIT 10000")
+                .query((rs, n) -> new EntityQueryParser.Area(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /**
+     * The entities a parsed question selects, in entity_id order: any of the kinds, any of the
+     * states, any of the areas, and every term in the name or entity_id (trigram indexes, V141).
+     */
+    List<Entity> query(EntityQueryParser.Filter filter, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (!filter.kinds().isEmpty()) {
+            List<String> kinds = new ArrayList<>();
+            for (int i = 0; i < filter.kinds().size(); i++) {
+                EntityQueryParser.Kind kind = filter.kinds().get(i);
+                params.put("domain" + i, kind.domain());
+                if (kind.deviceClass() == null) {
+                    kinds.add("domain = :domain" + i);
+                } else {
+                    params.put("class" + i, kind.deviceClass());
+                    kinds.add("(domain = :domain" + i + " AND device_class = :class" + i + ")");
+                }
+            }
+            where.append(" AND (").append(String.join(" OR ", kinds)).append(")");
+        }
+        if (!filter.states().isEmpty()) {
+            where.append(" AND state IN (:states)");
+            params.put("states", filter.states());
+        }
+        if (!filter.areaIds().isEmpty()) {
+            where.append(" AND area_id IN (:areas)");
+            params.put("areas", filter.areaIds());
+        }
+        for (int i = 0; i < filter.terms().size(); i++) {
+            String like = "%"
+                    + filter.terms()
+                            .get(i)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%";
+            where.append(" AND (lower(name) LIKE :term")
+                    .append(i)
+                    .append(" OR entity_id LIKE :term")
+                    .append(i)
+                    .append(")");
+            params.put("term" + i, like);
+        }
+        return jdbc.sql("SELECT " + ENTITY_COLUMNS + " FROM ha_entity" + where + " ORDER BY entity_id LIMIT :limit")
+                .params(params)
+                .param("limit", limit)
+                .query(this::entityRow)
+                .list();
     }
 
     /** Entity count per domain, by domain name. */
