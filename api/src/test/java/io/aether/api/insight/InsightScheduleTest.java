@@ -226,11 +226,13 @@ class InsightScheduleTest extends IntegrationTest {
 
     /** Waits until the schedule's {@code runs}-th run has recorded its result. */
     private JsonNode awaitResult(String id, int runs) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode schedule = http.get(SCHEDULES + "/" + id).json();
-            return schedule.get("run_count").asInt() == runs
-                    && !schedule.get("last_result").isNull();
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    JsonNode schedule = http.get(SCHEDULES + "/" + id).json();
+                    return schedule.get("run_count").asInt() == runs
+                            && !schedule.get("last_result").isNull();
+                });
         return http.get(SCHEDULES + "/" + id).json();
     }
 
