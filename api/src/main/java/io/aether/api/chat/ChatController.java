@@ -33,11 +33,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChatController {
     private final ChatCompletions completions;
     private final AgentService agents;
+    private final ChatFeedback feedback;
     private final Instant started = Instant.now();
 
-    public ChatController(ChatCompletions completions, AgentService agents) {
+    public ChatController(ChatCompletions completions, AgentService agents, ChatFeedback feedback) {
         this.completions = completions;
         this.agents = agents;
+        this.feedback = feedback;
     }
 
     @GetMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,5 +92,17 @@ public class ChatController {
             return null;
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(completions.complete(request, actor));
+    }
+
+    @PostMapping(
+            path = "/feedback",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Thumbs up or down on one chat answer, by its trace_id (recorded as an event)",
+            description = "404 when no turn of a live conversation has this trace id.")
+    public Map<String, Object> feedback(@Valid @RequestBody ChatRequests.Feedback request, Actor actor) {
+        feedback.give(request.traceId().strip(), request.sentiment(), actor);
+        return Map.of("status", "ok");
     }
 }

@@ -99,7 +99,7 @@ public class ChatTurns {
         TurnResult result = run(opened, TurnListener.NONE);
         record(opened, result, null);
         if (result.failure() != null) {
-            throw result.failure();
+            throw ChatCompletions.upstream(result.failure());
         }
         return new Answered(opened, result);
     }

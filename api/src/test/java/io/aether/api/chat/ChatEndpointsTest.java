@@ -236,4 +236,118 @@ class ChatEndpointsTest extends IntegrationTest {
         }
         assertThat(eventCount()).isEqualTo(events);
     }
+
+    @Test
+    void conversationsStartListReadContinueAndDelete() {
+        Http.Response created = http.post("/api/v1/conversations", Map.of("initial_message", "turn on the hall light"));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        JsonNode detail = created.json();
+        String id = detail.get("id").asText();
+        assertThat(detail.get("agent_id").asText()).isEqualTo("auto");
+        assertThat(detail.get("user_id").asText()).isEqualTo(OWNER);
+        assertThat(detail.get("status").asText()).isEqualTo("active");
+        assertThat(detail.get("title").asText()).isEqualTo("turn on the hall light");
+        assertThat(detail.get("messages")).hasSize(2);
+        assertThat(detail.get("messages").get(0).get("role").asText()).isEqualTo("user");
+        assertThat(detail.get("messages").get(1).get("role").asText()).isEqualTo("assistant");
+        assertThat(detail.get("messages")
+                        .get(1)
+                        .get("tool_calls")
+                        .get("calls")
+                        .get(0)
+                        .get("tool")
+                        .asText())
+                .isEqualTo("seek_approval");
+        assertThat(detail.get("pending_approvals")).hasSize(1);
+        assertThat(proposal(detail.get("pending_approvals").get(0).asText())
+                        .get("status")
+                        .asText())
+                .isEqualTo("proposed");
+
+        Http.Response list = http.get("/api/v1/conversations?limit=200");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("limit").asInt()).isEqualTo(200);
+        assertThat(list.json().get("offset").asInt()).isZero();
+        assertThat(list.json().get("items").toString()).contains(id);
+        assertThat(http.get("/api/v1/conversations?status=active&limit=1")
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+
+        Http.Response reply =
+                http.post("/api/v1/conversations/" + id + "/messages", Map.of("message", "which lights are on?"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("conversation_id").asText()).isEqualTo(id);
+        assertThat(reply.json().get("message").asText()).isNotBlank();
+        assertThat(reply.json().get("has_proposal").asBoolean()).isFalse();
+        assertThat(http.get("/api/v1/conversations/" + id).json().get("messages"))
+                .hasSize(4);
+
+        Http.Response deleted = http.delete("/api/v1/conversations/" + id);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
+        assertThat(deleted.json().get("conversation_id").asText()).isEqualTo(id);
+        assertThat(http.get("/api/v1/conversations/" + id).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/conversations?limit=200")
+                        .json()
+                        .get("items")
+                        .toString())
+                .doesNotContain(id);
+        long events = eventCount();
+        assertThat(http.delete("/api/v1/conversations/" + id).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/conversations/" + id + "/messages", Map.of("message", "hi"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void feedbackIsRecordedOnTheTurnsConversation() {
+        Http.Response answer = http.post("/api/v1/chat/completions", chat("hello there", false));
+        String trace = answer.json().get("trace_id").asText();
+
+        Http.Response ok = http.post("/api/v1/feedback", Map.of("trace_id", trace, "sentiment", "positive"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().get("status").asText()).isEqualTo("ok");
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = :id
+                        AND payload_type LIKE '%ConversationFeedbackGiven'""")
+                        .param("id", answer.json().get("conversation_id").asText())
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+
+        long events = eventCount();
+        assertThat(http.post("/api/v1/feedback", Map.of("trace_id", "nope", "sentiment", "positive"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/v1/feedback", Map.of("trace_id", trace, "sentiment", "meh"))
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.post("/api/v1/feedback", "{}").status()).isEqualTo(422);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void badConversationInputIsRefusedBeforeAnyEvent() {
+        long events = eventCount();
+        assertThat(http.get("/api/v1/conversations/not-a-uuid").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/conversations/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/conversations?status=bogus").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/conversations?limit=0").status()).isEqualTo(422);
+        assertThat(http.get("/api/v1/conversations?offset=-1").status()).isEqualTo(422);
+        assertThat(http.post("/api/v1/conversations", "{}").status()).isEqualTo(422);
+        assertThat(http.post("/api/v1/conversations", Map.of("initial_message", "x".repeat(32_001)))
+                        .status())
+                .isEqualTo(422);
+        assertThat(http.post("/api/v1/conversations", "{\"initial_message\": 5}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(http.post("/api/v1/conversations/" + UUID.randomUUID() + "/messages", Map.of("message", "hi"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(anonymous.get("/api/v1/conversations").status()).isEqualTo(401);
+        assertThat(eventCount()).isEqualTo(events);
+    }
 }

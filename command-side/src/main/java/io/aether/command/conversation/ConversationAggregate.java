@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.aether.domain.conversation.ConversationAgentRouted;
 import io.aether.domain.conversation.ConversationDeleted;
 import io.aether.domain.conversation.ConversationEvent;
+import io.aether.domain.conversation.ConversationFeedbackGiven;
 import io.aether.domain.conversation.ConversationFold;
 import io.aether.domain.conversation.ConversationMessagePosted;
 import io.aether.domain.conversation.ConversationNotFoundException;
@@ -16,6 +17,7 @@ import io.aether.domain.conversation.ConversationStarted;
 import io.aether.domain.conversation.ConversationState;
 import io.aether.domain.conversation.ConversationToolCalled;
 import io.aether.domain.conversation.DeleteConversation;
+import io.aether.domain.conversation.GiveFeedback;
 import io.aether.domain.conversation.PostMessage;
 import io.aether.domain.conversation.RecordTurn;
 import io.aether.domain.conversation.TurnNotOpenException;
@@ -108,6 +110,15 @@ public class ConversationAggregate {
         } else {
             apply(new ConversationReplyCancelled(cid, trace, agent, command.actor()));
         }
+    }
+
+    @CommandHandler
+    public void handle(GiveFeedback command) {
+        if (state.deleted()) {
+            throw new ConversationNotFoundException(command.conversationId().toString());
+        }
+        apply(new ConversationFeedbackGiven(
+                command.conversationId(), command.traceId(), command.sentiment(), command.actor()));
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package io.aether.command.conversation;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.conversation.ConversationAgentRouted;
 import io.aether.domain.conversation.ConversationDeleted;
+import io.aether.domain.conversation.ConversationFeedbackGiven;
 import io.aether.domain.conversation.ConversationMessagePosted;
 import io.aether.domain.conversation.ConversationNotFoundException;
 import io.aether.domain.conversation.ConversationProposalLinked;
@@ -12,6 +13,7 @@ import io.aether.domain.conversation.ConversationReplyFailed;
 import io.aether.domain.conversation.ConversationStarted;
 import io.aether.domain.conversation.ConversationToolCalled;
 import io.aether.domain.conversation.DeleteConversation;
+import io.aether.domain.conversation.GiveFeedback;
 import io.aether.domain.conversation.PostMessage;
 import io.aether.domain.conversation.RecordTurn;
 import io.aether.domain.conversation.TurnNotOpenException;
@@ -120,6 +122,17 @@ class ConversationAggregateTest {
         fixture.given(started(), posted(TRACE))
                 .when(new RecordTurn(ID, "other", ROUTING, null, null, null, new RecordTurn.Cancelled(), OWNER))
                 .expectException(TurnNotOpenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void feedbackIsRecordedUntilTheConversationIsDeleted() {
+        fixture.given(started(), posted(TRACE))
+                .when(new GiveFeedback(ID, TRACE, "positive", OWNER))
+                .expectEvents(new ConversationFeedbackGiven(ID, TRACE, "positive", OWNER));
+        fixture.given(started(), posted(TRACE), new ConversationDeleted(ID, OWNER))
+                .when(new GiveFeedback(ID, TRACE, "negative", OWNER))
+                .expectException(ConversationNotFoundException.class)
                 .expectNoEvents();
     }
 
