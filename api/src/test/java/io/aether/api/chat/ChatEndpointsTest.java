@@ -350,4 +350,16 @@ class ChatEndpointsTest extends IntegrationTest {
         assertThat(anonymous.get("/api/v1/conversations").status()).isEqualTo(401);
         assertThat(eventCount()).isEqualTo(events);
     }
+
+    @Test
+    void refineNeedsALanguageModel() {
+        String id = create(AUTOMATION);
+        long events = eventCount();
+        Http.Response refused = http.post("/api/v1/proposals/" + id + "/refine", Map.of("feedback", "brighter"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(501);
+        assertThat(http.post("/api/v1/proposals/" + UUID.randomUUID() + "/refine", Map.of("feedback", "x"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(eventCount()).isEqualTo(events);
+    }
 }
