@@ -34,9 +34,12 @@ public class ChatController {
     private final ChatCompletions completions;
     private final AgentService agents;
     private final ChatFeedback feedback;
+    private final ChatRateLimit limit;
     private final Instant started = Instant.now();
 
-    public ChatController(ChatCompletions completions, AgentService agents, ChatFeedback feedback) {
+    public ChatController(
+            ChatCompletions completions, AgentService agents, ChatFeedback feedback, ChatRateLimit limit) {
+        this.limit = limit;
         this.completions = completions;
         this.agents = agents;
         this.feedback = feedback;
@@ -83,10 +86,12 @@ public class ChatController {
             summary = "Chat with an agent (OpenAI chat completion; stream: true for Server-Sent Events)",
             description = "The original's 'agent' field wins; else a 'model' naming an agent or auto selects it; "
                     + "else auto. No user message: 400 (an SSE error when streaming); more than 200 messages or "
-                    + "a message over 32,000 characters: 422; a provider error or timeout: 502.")
+                    + "a message over 32,000 characters: 422; a provider error or timeout: 502; too many turns of one "
+                    + "credential: 429.")
     public ResponseEntity<Map<String, Object>> completions(
             @Valid @RequestBody ChatRequests.Completion request, Actor actor, HttpServletResponse response)
             throws IOException {
+        limit.spend(actor);
         if (request.streaming()) {
             completions.stream(request, actor, response);
             return null;

@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Proposals")
 public class ProposalRefineController {
     private final ProposalRefinement refinement;
+    private final ChatRateLimit limit;
 
-    public ProposalRefineController(ProposalRefinement refinement) {
+    public ProposalRefineController(ProposalRefinement refinement, ChatRateLimit limit) {
         this.refinement = refinement;
+        this.limit = limit;
     }
 
     @Schema(name = "RefineRequest")
@@ -48,6 +50,7 @@ public class ProposalRefineController {
                     + "no valid proposal.")
     public ResponseEntity<RefineResponse> refine(
             @PathVariable UUID id, @Valid @RequestBody RefineRequest request, Actor actor) {
+        limit.spend(actor);
         ProposalRefinement.Refined refined =
                 refinement.refine(id, request.feedback().strip(), actor);
         String summary = refined.changedFields().isEmpty()

@@ -1,6 +1,7 @@
 package io.aether.api.conversation;
 
 import io.aether.agents.chat.TurnResult;
+import io.aether.api.chat.ChatRateLimit;
 import io.aether.api.platform.error.ApiException;
 import io.aether.domain.actor.Actor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,14 +29,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class ConversationController {
     private static final Set<String> STATUSES = Set.of("active", "completed", "archived");
     private final ConversationService conversations;
+    private final ChatRateLimit limit;
 
-    public ConversationController(ConversationService conversations) {
+    public ConversationController(ConversationService conversations, ChatRateLimit limit) {
         this.conversations = conversations;
+        this.limit = limit;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start a conversation; the agent answers the initial message")
     public ConversationResponses.Detail create(@Valid @RequestBody ConversationRequests.Create request, Actor actor) {
+        limit.spend(actor);
         return ConversationResponses.Detail.of(conversations.start(request.title(), request.initialMessage(), actor));
     }
 
@@ -61,6 +65,7 @@ public class ConversationController {
     @Operation(summary = "Send a message; the agent answers it")
     public ConversationResponses.Reply send(
             @PathVariable String conversationId, @Valid @RequestBody ConversationRequests.Send request, Actor actor) {
+        limit.spend(actor);
         TurnResult result = conversations.send(conversationId, request.message(), actor);
         boolean proposal = !result.proposalIds().isEmpty();
         return new ConversationResponses.Reply(

@@ -30,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChatWithModelTest extends IntegrationTest {
     private static final String PASSWORD = "chat with model password";
+    /** Above the owner's chat turns in this class (7), so only the API key's run reaches it. */
+    private static final int CHAT_LIMIT = 12;
+
     private static ChatCompletionsServer llm;
     private static OwnServer server;
     private static Http owner;
@@ -49,7 +52,9 @@ class ChatWithModelTest extends IntegrationTest {
                 "--aether.llm.api-key=sk-local-test",
                 "--aether.llm.model=default-model",
                 "--aether.llm.max-retries=0",
-                "--aether.chat.heartbeat=100ms");
+                "--aether.chat.heartbeat=100ms",
+                "--aether.chat.rate-limit.attempts=" + CHAT_LIMIT,
+                "--aether.chat.rate-limit.period=1h");
         owner = server.http().signIn("admin", PASSWORD);
         db = server.bean(JdbcClient.class);
     }
@@ -196,5 +201,27 @@ class ChatWithModelTest extends IntegrationTest {
         assertThat(owner.post("/api/v1/proposals/" + id + "/refine", Map.of("feedback", "too late"))
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void chatTurnsAreLimitedPerCredential() {
+        Http.Response key = owner.post("/api/v1/auth/api-keys", Map.of("name", "chat-bot"));
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        Http bot = new Http(
+                server.http().base(), Map.of("X-API-Key", key.json().get("key").asText()));
+        String noUser = "{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}";
+        for (int i = 0; i < CHAT_LIMIT; i++) {
+            assertThat(bot.post("/api/v1/chat/completions", noUser).status()).isEqualTo(400);
+        }
+
+        Http.Response refused = bot.post("/api/v1/chat/completions", noUser);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(429);
+        assertThat(refused.json().get("error").get("type").asText()).isEqualTo("rate_limited");
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(bot.post("/api/v1/conversations", Map.of("initial_message", "hi"))
+                        .status())
+                .isEqualTo(429);
+        // another credential has its own bucket
+        assertThat(owner.post("/api/v1/chat/completions", noUser).status()).isEqualTo(400);
     }
 }
