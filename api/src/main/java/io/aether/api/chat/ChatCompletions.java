@@ -226,29 +226,23 @@ public class ChatCompletions {
 
     /** The streaming answer, written to the response as it happens. */
     public void stream(ChatRequests.Completion request, Actor actor, HttpServletResponse response) throws IOException {
-        response.setStatus(200);
-        response.setContentType("text/event-stream;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        OutputStream out = response.getOutputStream();
-        Writer writer = new Writer(out);
         Prepared p;
-        ChatTurns.Opened opened;
         try {
             p = prepare(request);
-            opened = turns.open(
-                    p.conversationId(),
-                    p.requestedAgent(),
-                    p.history(),
-                    p.message(),
-                    p.title(),
-                    "chat_completions",
-                    actor);
-        } catch (RuntimeException e) {
-            writer.error(e);
+        } catch (ApiException e) {
+            if (e.kind() != ErrorKind.BAD_REQUEST) {
+                throw e; // 422 in the envelope, like the non-streaming request
+            }
+            // the original answers a request with no user message with an error in the stream
+            Writer writer = open(response);
+            writer.error(e.getMessage(), "api_error");
             writer.done();
             return;
         }
+        // a deleted conversation is a 404 before the stream starts
+        ChatTurns.Opened opened = turns.open(
+                p.conversationId(), p.requestedAgent(), p.history(), p.message(), p.title(), "chat_completions", actor);
+        Writer writer = open(response);
         String id = completionId();
         AtomicBoolean gone = new AtomicBoolean();
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -327,6 +321,14 @@ public class ChatCompletions {
         }
         turns.record(opened, result, null);
         writer.quietly(writer::done);
+    }
+
+    private Writer open(HttpServletResponse response) throws IOException {
+        response.setStatus(200);
+        response.setContentType("text/event-stream;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        return new Writer(response.getOutputStream());
     }
 
     private static TurnResult await(Future<TurnResult> running) {

@@ -198,6 +198,9 @@ class ChatEndpointsTest extends IntegrationTest {
         assertThat(http.post("/api/v1/chat/completions", Map.of("messages", many))
                         .status())
                 .isEqualTo(422);
+        assertThat(http.post("/api/v1/chat/completions", Map.of("stream", true, "messages", many))
+                        .status())
+                .isEqualTo(422);
         assertThat(http.post(
                                 "/api/v1/chat/completions",
                                 Map.of("messages", List.of(Map.of("role", "user", "content", "x".repeat(32_001)))))
