@@ -3,6 +3,10 @@ package io.aether.api.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.aether.api.support.Http;
 import io.aether.api.support.IntegrationTest;
 import io.aether.api.support.Sse;
@@ -10,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -364,5 +370,44 @@ class ChatEndpointsTest extends IntegrationTest {
                         .status())
                 .isEqualTo(404);
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void langChain4jsOwnOpenAiClientWorksUnchangedStreamingAndNot() throws Exception {
+        String base = "http://127.0.0.1:" + port + "/api/v1";
+        OpenAiChatModel model = OpenAiChatModel.builder()
+                .baseUrl(base)
+                .apiKey(http.defaultToken())
+                .modelName("architect")
+                .build();
+        assertThat(model.chat("which lights are on?")).isNotBlank();
+
+        OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder()
+                .baseUrl(base)
+                .apiKey(http.defaultToken())
+                .modelName("auto")
+                .build();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StringBuilder pieces = new StringBuilder();
+        streaming.chat("what can you do?", new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                pieces.append(partial);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse response = done.get(30, TimeUnit.SECONDS);
+        assertThat(pieces.toString())
+                .isNotBlank()
+                .isEqualTo(response.aiMessage().text());
     }
 }
