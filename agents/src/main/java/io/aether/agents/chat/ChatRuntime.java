@@ -48,6 +48,7 @@ public class ChatRuntime implements AutoCloseable {
     private final ChatTools tools;
     private final ModelPrices prices;
     private final Clock clock;
+    private final ThreadContext context;
     private final ExecutorService toolThreads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-tool");
         t.setDaemon(true);
@@ -55,6 +56,17 @@ public class ChatRuntime implements AutoCloseable {
     });
 
     public ChatRuntime(AgentDirectory agents, ModelSource models, ChatTools tools, ModelPrices prices, Clock clock) {
+        this(agents, models, tools, prices, clock, ThreadContext.NONE);
+    }
+
+    public ChatRuntime(
+            AgentDirectory agents,
+            ModelSource models,
+            ChatTools tools,
+            ModelPrices prices,
+            Clock clock,
+            ThreadContext context) {
+        this.context = context;
         this.router = new AgentRouter(agents);
         this.models = models;
         this.tools = tools;
@@ -179,7 +191,8 @@ public class ChatRuntime implements AutoCloseable {
             return ChatTools.ToolResult.refused("the arguments must be a JSON object");
         }
         JsonNode args = arguments;
-        Future<ChatTools.ToolResult> future = toolThreads.submit(() -> tools.call(call.name(), args, context));
+        Future<ChatTools.ToolResult> future =
+                toolThreads.submit(this.context.carry(() -> tools.call(call.name(), args, context)));
         try {
             ChatTools.ToolResult result = future.get(turn.toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return result == null ? ChatTools.ToolResult.of("") : result;

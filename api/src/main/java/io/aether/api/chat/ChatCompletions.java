@@ -59,6 +59,7 @@ public class ChatCompletions {
     private final ChatAgents agents;
     private final ObjectMapper mapper;
     private final Duration heartbeat;
+    private final RequestThreadContext context;
     private final ExecutorService streams = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-stream-turn");
         t.setDaemon(true);
@@ -69,7 +70,9 @@ public class ChatCompletions {
             ChatTurns turns,
             ChatAgents agents,
             ObjectMapper mapper,
+            RequestThreadContext context,
             @Value("${aether.chat.heartbeat:15s}") Duration heartbeat) {
+        this.context = context;
         this.turns = turns;
         this.agents = agents;
         this.mapper = mapper;
@@ -248,7 +251,7 @@ public class ChatCompletions {
         AtomicBoolean timedOut = new AtomicBoolean();
         BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
         TurnListener listener = new StreamListener(events, gone, timedOut);
-        Future<TurnResult> running = streams.submit(() -> turns.run(opened, listener));
+        Future<TurnResult> running = streams.submit(context.carry(() -> turns.run(opened, listener)));
         long deadline = System.nanoTime() + opened.streamTimeout().toNanos();
         try {
             while (!running.isDone() || !events.isEmpty()) {

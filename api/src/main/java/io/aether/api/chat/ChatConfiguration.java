@@ -17,7 +17,12 @@ public class ChatConfiguration {
 
     @Bean(destroyMethod = "close")
     ChatRuntime chatRuntime(
-            ChatAgents agents, ChatModelSource models, ChatToolbox tools, ObjectProvider<ModelPrices> prices) {
-        return new ChatRuntime(agents, models, tools, prices.getIfAvailable(() -> ModelPrices.NONE), Clock.systemUTC());
+            ChatAgents agents,
+            ChatModelSource models,
+            ChatToolbox tools,
+            ObjectProvider<ModelPrices> prices,
+            RequestThreadContext context) {
+        return new ChatRuntime(
+                agents, models, tools, prices.getIfAvailable(() -> ModelPrices.NONE), Clock.systemUTC(), context);
     }
 }

@@ -81,6 +81,14 @@ class ChatEndpointsTest extends IntegrationTest {
                 .isEqualTo(body.get("conversation_id").asText());
         assertThat(HA.state("light.living_room").orElseThrow().get("state").asText())
                 .isEqualTo(before);
+        // the proposal seek_approval created belongs to the chat request: its correlation id and principal
+        String metadata =
+                jdbc.sql("""
+                        SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry
+                        WHERE aggregate_identifier = :id AND sequence_number = 0""").param("id", proposalId).query(String.class).single();
+        assertThat(metadata)
+                .contains("\"correlation_id\":\"" + answer.header("X-Correlation-ID") + "\"")
+                .contains("\"actor_type\":\"user\"");
 
         // the original's deterministic id from the first user message
         assertThat(body.get("conversation_id").asText())
