@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ChatWithModelTest extends IntegrationTest {
     private static final String PASSWORD = "chat with model password";
-    /** Above the owner's chat turns in this class (7), so only the API key's run reaches it. */
+    /** Above the owner's chat turns in this class (8), so only the API key's run reaches it. */
     private static final int CHAT_LIMIT = 12;
 
     private static ChatCompletionsServer llm;
@@ -152,6 +152,30 @@ class ChatWithModelTest extends IntegrationTest {
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "cancelled".equals(turnStatus(conversation)));
+    }
+
+    @Test
+    void aSlowTurnStreamsHeartbeatsAndThenTheAnswer() throws Exception {
+        llm.slowAnswer(Duration.ofSeconds(1), "Slow but sure.");
+
+        try (Sse sse = Sse.post(
+                owner,
+                "/api/v1/chat/completions",
+                "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"heartbeat question\"}]}")) {
+            assertThat(sse.nextEvent().data().get("type").asText()).isEqualTo("routing");
+            assertThat(sse.nextEvent().data().get("event").asText()).isEqualTo("start");
+            assertThat(sse.nextComment()).isEqualTo(": heartbeat");
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                Sse.Event event = sse.nextEvent();
+                if (event.data().isTextual()) {
+                    break;
+                }
+                JsonNode delta = event.data().path("choices").path(0).path("delta");
+                text.append(delta.path("content").asText());
+            }
+            assertThat(text.toString()).isEqualTo("Slow but sure.");
+        }
     }
 
     @Test
