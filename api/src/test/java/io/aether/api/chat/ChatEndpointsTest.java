@@ -215,6 +215,12 @@ class ChatEndpointsTest extends IntegrationTest {
         assertThat(http.post("/api/v1/chat/completions", Map.of("stream", true, "messages", many))
                         .status())
                 .isEqualTo(422);
+        Http.Response streamed = http.post(
+                "/api/v1/chat/completions",
+                "{\"stream\":true,\"conversation_id\":\"nope\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                Map.of("Accept", "text/event-stream"));
+        assertThat(streamed.status()).as(streamed.body()).isEqualTo(422);
+        assertThat(streamed.json().get("error").get("type").asText()).isEqualTo("validation_error");
         assertThat(http.post(
                                 "/api/v1/chat/completions",
                                 Map.of("messages", List.of(Map.of("role", "user", "content", "x".repeat(32_001)))))
