@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +39,12 @@ class ChatWithModelTest extends IntegrationTest {
     private static OwnServer server;
     private static Http owner;
     private static JdbcClient db;
+    private static Path dataDir;
 
     @BeforeAll
     static void start() throws IOException {
         llm = ChatCompletionsServer.start();
-        Path dataDir = Files.createTempDirectory("aether-chat-model-");
+        dataDir = Files.createTempDirectory("aether-chat-model-");
         server = OwnServer.start(
                 dataDir,
                 HA.baseUrl(),
@@ -60,9 +63,13 @@ class ChatWithModelTest extends IntegrationTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         server.close();
         llm.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
     }
 
     private static String turnStatus(String traceOrConversation) {
