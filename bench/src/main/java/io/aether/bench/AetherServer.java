@@ -127,6 +127,8 @@ final class AetherServer implements AutoCloseable {
         // The bench signs in with the configured fallback password (no first-time setup needed).
         env.put("AETHER_AUTH_PASSWORD", PASSWORD);
         env.put("AETHER_RATE_LIMIT_ATTEMPTS", "1000");
+        // The chat benchmark runs thousands of turns on one session.
+        env.put("AETHER_CHAT_RATE_LIMIT_ATTEMPTS", "100000000");
         long t0 = System.nanoTime();
         Process p = pb.start();
         return new AetherServer(p, log, dataDir, port, t0);

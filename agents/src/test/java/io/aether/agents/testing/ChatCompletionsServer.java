@@ -101,6 +101,27 @@ public final class ChatCompletionsServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The next request is answered with an assistant message that calls one tool, {@code arguments}
+     * being the JSON text of its arguments (finish reason {@code tool_calls}).
+     */
+    public synchronized ChatCompletionsServer answerToolCall(String tool, String arguments) {
+        ObjectNode response = envelope();
+        ObjectNode choice = response.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode message = choice.putObject("message");
+        message.put("role", "assistant");
+        message.putNull("content");
+        ObjectNode call = message.putArray("tool_calls").addObject();
+        call.put("id", "call_" + ids.incrementAndGet());
+        call.put("type", "function");
+        call.putObject("function").put("name", tool).put("arguments", arguments);
+        choice.put("finish_reason", "tool_calls");
+        usage(response);
+        script.add(new Scripted(200, response.toString(), Duration.ZERO));
+        return this;
+    }
+
     /** The next request is answered with this status and an OpenAI-style error body. */
     public synchronized ChatCompletionsServer fail(int status, String message) {
         ObjectNode error = JSON.createObjectNode();
@@ -185,12 +206,24 @@ public final class ChatCompletionsServer implements AutoCloseable {
         }
     }
 
-    private String completion(String content) {
+    private ObjectNode envelope() {
         ObjectNode response = JSON.createObjectNode();
         response.put("id", "chatcmpl-" + ids.incrementAndGet());
         response.put("object", "chat.completion");
         response.put("created", System.currentTimeMillis() / 1000);
         response.put("model", "scripted");
+        return response;
+    }
+
+    private static void usage(ObjectNode response) {
+        ObjectNode usage = response.putObject("usage");
+        usage.put("prompt_tokens", 10);
+        usage.put("completion_tokens", 5);
+        usage.put("total_tokens", 15);
+    }
+
+    private String completion(String content) {
+        ObjectNode response = envelope();
         ObjectNode choice = response.putArray("choices").addObject();
         choice.put("index", 0);
         choice.putObject("message").put("role", "assistant").put("content", content);

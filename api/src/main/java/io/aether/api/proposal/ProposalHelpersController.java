@@ -8,14 +8,11 @@ import io.aether.domain.ErrorKind;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.proposal.ProposalContent;
 import io.aether.domain.proposal.ProposalStatus;
-import io.aether.domain.proposal.ProposalType;
 import io.aether.domain.proposal.ProposalView;
 import io.aether.domain.proposal.ReviseProposal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,16 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Proposals")
 public class ProposalHelpersController {
     private final ProposalService proposals;
-    private final ProposalDrafts drafts;
-    private final ProposalYaml yaml;
     private final ProposalChecks checks;
+    private final ProposalEdits edits;
 
-    public ProposalHelpersController(
-            ProposalService proposals, ProposalDrafts drafts, ProposalYaml yaml, ProposalChecks checks) {
+    public ProposalHelpersController(ProposalService proposals, ProposalChecks checks, ProposalEdits edits) {
         this.proposals = proposals;
-        this.drafts = drafts;
-        this.yaml = yaml;
         this.checks = checks;
+        this.edits = edits;
     }
 
     /** Body {@code {"yaml_content": "..."}}; answer {@code {success, proposal_id, updated_fields}}. */
@@ -72,11 +66,11 @@ public class ProposalHelpersController {
                     "Cannot edit a proposal in status '" + view.status().wire()
                             + "'; only 'proposed' proposals can be edited");
         }
-        ProposalContent content = edited(view, text.asText());
+        ProposalContent content = edits.edited(view, text.asText());
         ProposalView after = proposals.change(new ReviseProposal(id, content, actor, ifMatch.expectedSequence()));
         return ResponseEntity.ok()
                 .eTag("\"" + after.version() + "\"")
-                .body(new YamlEdit(true, id, changedFields(view, after), after.version()));
+                .body(new YamlEdit(true, id, ProposalEdits.changedFields(view, after), after.version()));
     }
 
     @PostMapping("/{id}/validate")
@@ -89,61 +83,5 @@ public class ProposalHelpersController {
     @Operation(summary = "Compare what Home Assistant holds now with what the latest deployment sent")
     public ObjectNode verify(@PathVariable UUID id) {
         return checks.verify(id);
-    }
-
-    /** The new content: the YAML read as the proposal's type reads it, the rest kept. */
-    private ProposalContent edited(ProposalView view, String text) {
-        ProposalType type = view.proposalType();
-        if (type == ProposalType.HELPER || type == ProposalType.ENTITY_COMMAND || type == ProposalType.DASHBOARD) {
-            JsonNode parsed = yaml.parseMapping(text);
-            ProposalContent c = ProposalChecks.contentOf(view);
-            JsonNode serviceCall = type == ProposalType.DASHBOARD ? c.serviceCall() : parsed;
-            JsonNode dashboard = type == ProposalType.DASHBOARD ? parsed : c.dashboardConfig();
-            return drafts.content(new ProposalRequests.Create(
-                    view.name(),
-                    null,
-                    null,
-                    null,
-                    view.description(),
-                    null,
-                    view.mode(),
-                    type,
-                    serviceCall,
-                    dashboard,
-                    view.conversationId()));
-        }
-        JsonNode parsed = yaml.parseMapping(text);
-        boolean named = parsed.hasNonNull("alias") || parsed.hasNonNull("name");
-        return drafts.content(new ProposalRequests.Create(
-                named ? null : view.name(),
-                null,
-                null,
-                text,
-                null,
-                null,
-                null,
-                type,
-                view.serviceCall(),
-                view.dashboardConfig(),
-                view.conversationId()));
-    }
-
-    private static List<String> changedFields(ProposalView before, ProposalView after) {
-        List<String> fields = new ArrayList<>();
-        compare(fields, "name", before.name(), after.name());
-        compare(fields, "description", before.description(), after.description());
-        compare(fields, "trigger", before.trigger(), after.trigger());
-        compare(fields, "conditions", before.conditions(), after.conditions());
-        compare(fields, "actions", before.actions(), after.actions());
-        compare(fields, "mode", before.mode(), after.mode());
-        compare(fields, "service_call", before.serviceCall(), after.serviceCall());
-        compare(fields, "dashboard_config", before.dashboardConfig(), after.dashboardConfig());
-        return fields;
-    }
-
-    private static void compare(List<String> fields, String name, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            fields.add(name);
-        }
     }
 }

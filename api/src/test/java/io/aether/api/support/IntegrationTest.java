@@ -62,6 +62,8 @@ public abstract class IntegrationTest {
         registry.add("aether.auth.bcrypt-strength", () -> "4");
         // Every test signs in from 127.0.0.1; the limiter has its own test with its own server.
         registry.add("aether.security.rate-limit.attempts", () -> "100000");
+        // Chat turns per credential likewise (ChatWithModelTest has its own server with a low limit).
+        registry.add("aether.chat.rate-limit.attempts", () -> "100000");
         // Spring Boot test contexts turn metrics export off; GET /api/v1/metrics/prometheus needs it.
         registry.add("management.prometheus.metrics.export.enabled", () -> "true");
         // Audit-log streams: a heartbeat a test can wait for.

@@ -51,6 +51,24 @@ public final class Sse implements AutoCloseable {
         return new Sse(response.body());
     }
 
+    /**
+     * A stream answered to a POST (the chat completions endpoint): {@code data: [DONE]} arrives as
+     * an event whose data is the text node {@code "[DONE]"}.
+     */
+    public static Sse post(Http http, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(http.uri(path))
+                .header("Authorization", "Bearer " + http.defaultToken())
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<Stream<String>> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        return new Sse(response.body());
+    }
+
     private void read() {
         Long id = null;
         String type = null;
@@ -62,6 +80,8 @@ public final class Sse implements AutoCloseable {
                     id = Long.parseLong(line.substring(4));
                 } else if (line.startsWith("event: ")) {
                     type = line.substring(7);
+                } else if (line.equals("data: [DONE]")) {
+                    received.add(new Event(-1, null, JSON.getNodeFactory().textNode("[DONE]")));
                 } else if (line.startsWith("data: ")) {
                     received.add(new Event(id == null ? -1 : id, type, JSON.readTree(line.substring(6))));
                     id = null;
