@@ -34,7 +34,8 @@ class OptimizationEndpointsTest extends IntegrationTest {
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         String jobId = started.json().get("job_id").asText();
         assertThat(started.header("Location")).isEqualTo(OPTIMIZE + "/" + jobId);
-        assertThat(started.json().get("status").asText()).isEqualTo("running");
+        // The answer shows the job as it is then: a short run may already have completed.
+        assertThat(started.json().get("status").asText()).isIn("running", "completed");
         assertThat(started.json().get("hours_analyzed").asInt()).isEqualTo(168);
 
         JsonNode job = awaitOutcome(jobId);
