@@ -1,5 +1,6 @@
 package io.aether.command;
 
+import io.aether.command.evaluation.EvaluationProcess;
 import io.aether.command.hitl.HitlNotificationProcess;
 import io.aether.command.insight.InsightAnalysisProcess;
 import io.aether.command.insight.OptimizationProcess;
@@ -12,7 +13,8 @@ public final class Processes {
             ProposalDeploymentProcess.PROCESSING_GROUP,
             InsightAnalysisProcess.PROCESSING_GROUP,
             HitlNotificationProcess.PROCESSING_GROUP,
-            OptimizationProcess.PROCESSING_GROUP);
+            OptimizationProcess.PROCESSING_GROUP,
+            EvaluationProcess.PROCESSING_GROUP);
 
     private Processes() {}
 }

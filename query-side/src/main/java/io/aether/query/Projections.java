@@ -5,6 +5,7 @@ import io.aether.query.analytics.AgentAnalyticsProjection;
 import io.aether.query.analytics.InsightAnalyticsProjection;
 import io.aether.query.analytics.ProposalAnalyticsProjection;
 import io.aether.query.conversation.ConversationListProjection;
+import io.aether.query.evaluation.EvaluationSummaryProjection;
 import io.aether.query.eventlog.EventLogProjection;
 import io.aether.query.feedback.AgentFeedback;
 import io.aether.query.hitl.HitlNotificationProjection;
@@ -39,7 +40,8 @@ public final class Projections {
             HitlNotificationProjection.PROCESSING_GROUP,
             OptimizationListProjection.PROCESSING_GROUP,
             LlmUsageProjection.PROCESSING_GROUP,
-            ConversationListProjection.PROCESSING_GROUP);
+            ConversationListProjection.PROCESSING_GROUP,
+            EvaluationSummaryProjection.PROCESSING_GROUP);
 
     /** The unit-of-work resource that marks a projection's processing batch (set by QuerySideConfiguration). */
     static final String BATCH_RESOURCE = Projections.class.getName() + ".batch";
