@@ -14,6 +14,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import io.aether.agents.llm.ModelPrices;
+import io.aether.agents.trace.AgentSpan;
+import io.aether.agents.trace.AgentTracing;
+import io.aether.agents.trace.TraceAttributes;
 import io.aether.domain.conversation.RecordTurn;
 import io.aether.domain.llm.LlmCallRecorded;
 import io.aether.domain.tool.ToolDefinition;
@@ -49,6 +52,7 @@ public class ChatRuntime implements AutoCloseable {
     private final ModelPrices prices;
     private final Clock clock;
     private final ThreadContext context;
+    private final AgentTracing tracing;
     private final ExecutorService toolThreads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-tool");
         t.setDaemon(true);
@@ -66,7 +70,23 @@ public class ChatRuntime implements AutoCloseable {
             ModelPrices prices,
             Clock clock,
             ThreadContext context) {
+        this(agents, models, tools, prices, clock, context, AgentTracing.noop());
+    }
+
+    /**
+     * With {@code tracing}, a turn run inside its root span (current on the calling thread) records
+     * a span for routing, the agent's run, every model call (token counts) and every tool call.
+     */
+    public ChatRuntime(
+            AgentDirectory agents,
+            ModelSource models,
+            ChatTools tools,
+            ModelPrices prices,
+            Clock clock,
+            ThreadContext context,
+            AgentTracing tracing) {
         this.context = context;
+        this.tracing = tracing;
         this.router = new AgentRouter(agents);
         this.models = models;
         this.tools = tools;
@@ -80,8 +100,23 @@ public class ChatRuntime implements AutoCloseable {
     }
 
     public TurnResult run(Turn turn, TurnListener listener) {
-        AgentRouter.Routed routed = router.route(turn.requestedAgent(), lastUserText(turn.messages()));
+        AgentRouter.Routed routed;
+        try (AgentSpan routing = tracing.routing(turn.requestedAgent(), null)) {
+            routed = router.route(turn.requestedAgent(), lastUserText(turn.messages()));
+            routing.span()
+                    .setAttribute(TraceAttributes.ROUTED_TO, routed.agent().name());
+        }
         listener.routed(routed.routing());
+        try (AgentSpan run = tracing.agent(routed.agent().name())) {
+            TurnResult result = runAgent(turn, listener, routed);
+            if (result.failure() != null) {
+                run.fail(result.failure());
+            }
+            return result;
+        }
+    }
+
+    private TurnResult runAgent(Turn turn, TurnListener listener, AgentRouter.Routed routed) {
         AgentSetup agent = routed.agent();
         List<RecordTurn.ToolCall> toolCalls = new ArrayList<>();
         List<LlmCallRecorded> modelCalls = new ArrayList<>();
@@ -118,15 +153,21 @@ public class ChatRuntime implements AutoCloseable {
             }
             long callStart = System.nanoTime();
             ChatResponse response;
-            try {
-                response = model.chat(request.build());
-            } catch (RuntimeException e) {
-                modelCalls.add(call(turn, agent, modelName, 0, 0, millisSince(callStart), shortReason(e)));
-                return failed(routed, toolCalls, modelCalls, proposals, e);
+            long in;
+            long out;
+            try (AgentSpan span = tracing.modelCall(agent.name(), models.provider(), modelName)) {
+                try {
+                    response = model.chat(request.build());
+                } catch (RuntimeException e) {
+                    span.fail(e);
+                    modelCalls.add(call(turn, agent, modelName, 0, 0, millisSince(callStart), shortReason(e)));
+                    return failed(routed, toolCalls, modelCalls, proposals, e);
+                }
+                TokenUsage usage = response.tokenUsage();
+                in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+                out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+                span.usage(in, out);
             }
-            TokenUsage usage = response.tokenUsage();
-            long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-            long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
             inputTokens += in;
             outputTokens += out;
             modelCalls.add(call(turn, agent, modelName, in, out, millisSince(callStart), null));
@@ -159,10 +200,16 @@ public class ChatRuntime implements AutoCloseable {
                 ChatTools.ToolResult result;
                 long toolStart = System.nanoTime();
                 boolean offered = specs.stream().anyMatch(s -> s.name().equals(call.name()));
-                if (!offered) {
-                    result = ChatTools.ToolResult.refused("no tool named '" + call.name() + "' is available");
-                } else {
-                    result = runTool(call, context, turn);
+                try (AgentSpan span = tracing.tool(agent.name(), call.name(), false)) {
+                    span.content(TraceAttributes.TOOL_ARGUMENTS, call.arguments());
+                    if (!offered) {
+                        result = ChatTools.ToolResult.refused("no tool named '" + call.name() + "' is available");
+                    } else {
+                        result = runTool(call, context, turn);
+                    }
+                    if (result.error() != null) {
+                        span.fail(result.error());
+                    }
                 }
                 String text = result.text() == null ? "" : result.text();
                 record = new RecordTurn.ToolCall(
@@ -191,8 +238,8 @@ public class ChatRuntime implements AutoCloseable {
             return ChatTools.ToolResult.refused("the arguments must be a JSON object");
         }
         JsonNode args = arguments;
-        Future<ChatTools.ToolResult> future =
-                toolThreads.submit(this.context.carry(() -> tools.call(call.name(), args, context)));
+        Future<ChatTools.ToolResult> future = toolThreads.submit(io.opentelemetry.context.Context.current()
+                .wrap(this.context.carry(() -> tools.call(call.name(), args, context))));
         try {
             ChatTools.ToolResult result = future.get(turn.toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return result == null ? ChatTools.ToolResult.of("") : result;

@@ -30,6 +30,14 @@ public final class AgentTracing {
 
     /** The root span of one chat turn: a new trace, whatever is current. */
     public AgentSpan turn(UUID conversationId, String agentRole) {
+        return new AgentSpan(turnSpan(conversationId, agentRole));
+    }
+
+    /**
+     * The root span of a turn that starts on one thread and ends on another (a streamed answer):
+     * not made current; the caller makes it current where the turn runs and ends it once.
+     */
+    public Span turnSpan(UUID conversationId, String agentRole) {
         SpanBuilder builder = tracer.spanBuilder("chat_turn")
                 .setNoParent()
                 .setSpanKind(SpanKind.SERVER)
@@ -40,7 +48,7 @@ public final class AgentTracing {
         if (agentRole != null) {
             builder.setAttribute(TraceAttributes.AGENT_ROLE, agentRole);
         }
-        return start(builder);
+        return builder.startSpan();
     }
 
     /** One agent's run (the architect, or an agent it delegated to): the unit of delegation depth. */

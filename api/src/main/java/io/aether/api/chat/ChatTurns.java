@@ -5,11 +5,15 @@ import io.aether.agents.chat.ChatRuntime;
 import io.aether.agents.chat.Turn;
 import io.aether.agents.chat.TurnListener;
 import io.aether.agents.chat.TurnResult;
+import io.aether.agents.trace.AgentTracing;
 import io.aether.api.settings.AppSettings;
 import io.aether.domain.actor.Actor;
 import io.aether.domain.conversation.PostMessage;
 import io.aether.domain.conversation.RecordTurn;
 import io.aether.domain.settings.SettingsSection;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +25,25 @@ import org.springframework.stereotype.Service;
  * One chat turn from start to record: the person's message is stored first ({@link PostMessage}),
  * then the runtime answers with the limits of the {@code chat} settings read live, then everything
  * the turn did is stored ({@link RecordTurn}), whether it completed, failed or was cancelled.
+ * The turn is one OpenTelemetry trace: its root span starts with the message (its trace id is
+ * the turn's {@code trace_id}), is current wherever the turn runs, and ends when it is stored.
  */
 @Service
 public class ChatTurns {
     private final CommandGateway commands;
     private final ChatRuntime runtime;
     private final AppSettings settings;
+    private final AgentTracing tracing;
 
-    public ChatTurns(CommandGateway commands, ChatRuntime runtime, AppSettings settings) {
+    public ChatTurns(CommandGateway commands, ChatRuntime runtime, AppSettings settings, AgentTracing tracing) {
         this.commands = commands;
         this.runtime = runtime;
         this.settings = settings;
+        this.tracing = tracing;
     }
 
-    /** A turn whose message is stored and that is ready to run. */
-    public record Opened(Turn turn, Duration streamTimeout) {
+    /** A turn whose message is stored and that is ready to run; {@code span} is its trace's root. */
+    public record Opened(Turn turn, Duration streamTimeout, Span span) {
         public UUID conversationId() {
             return turn.conversationId();
         }
@@ -58,9 +66,18 @@ public class ChatTurns {
             String title,
             String source,
             Actor actor) {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        commands.sendAndWait(new PostMessage(
-                conversationId, UUID.randomUUID(), traceId, message, title, requestedAgent, source, actor));
+        Span span = tracing.turnSpan(conversationId, requestedAgent);
+        String traceId = span.getSpanContext().isValid()
+                ? span.getSpanContext().getTraceId()
+                : UUID.randomUUID().toString().replace("-", "");
+        try {
+            commands.sendAndWait(new PostMessage(
+                    conversationId, UUID.randomUUID(), traceId, message, title, requestedAgent, source, actor));
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, "the message was not stored");
+            span.end();
+            throw e;
+        }
         Map<String, Object> chat = settings.section(SettingsSection.CHAT);
         Turn turn = new Turn(
                 conversationId,
@@ -70,11 +87,14 @@ public class ChatTurns {
                 Duration.ofSeconds(number(chat.get("tool_timeout_seconds"), 30)),
                 (int) number(chat.get("max_tool_iterations"), 10),
                 actor);
-        return new Opened(turn, Duration.ofSeconds(number(chat.get("stream_timeout_seconds"), 900)));
+        return new Opened(turn, Duration.ofSeconds(number(chat.get("stream_timeout_seconds"), 900)), span);
     }
 
+    /** Runs the turn inside its root span, on whichever thread calls. */
     public TurnResult run(Opened opened, TurnListener listener) {
-        return runtime.run(opened.turn(), listener);
+        try (Scope scope = opened.span().makeCurrent()) {
+            return runtime.run(opened.turn(), listener);
+        }
     }
 
     /** Stores what the turn did; {@code outcome} overrides the result's (a stream timeout), or null. */
@@ -91,7 +111,17 @@ public class ChatTurns {
                     outcome,
                     record.actor());
         }
-        commands.sendAndWait(record);
+        Span span = opened.span();
+        if (record.outcome() instanceof RecordTurn.Failed failed) {
+            span.setStatus(StatusCode.ERROR, failed.reason());
+        } else if (record.outcome() instanceof RecordTurn.Cancelled) {
+            span.setAttribute("aether.turn.cancelled", true);
+        }
+        try {
+            commands.sendAndWait(record);
+        } finally {
+            span.end();
+        }
     }
 
     /** Opens, runs and records a turn; a failure is recorded, then thrown (502 in the envelope). */

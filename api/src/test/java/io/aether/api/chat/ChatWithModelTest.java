@@ -129,6 +129,32 @@ class ChatWithModelTest extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+
+        // The answer's trace_id is the turn's OpenTelemetry trace: routing, the agent's run, both
+        // model calls with their tokens and the seek_approval call under it, and no mutating call.
+        String traceId = answer.json().get("trace_id").asText();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        JsonNode trace = await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> owner.get("/api/v1/traces/" + traceId + "/spans"), r -> r.status() == 200)
+                .json();
+        assertThat(trace.get("root_span").get("name").asText()).isEqualTo("chat_turn");
+        List<String> names = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>(List.of(trace.get("root_span")));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.remove(0);
+            names.add(node.get("name").asText());
+            node.get("children").forEach(nodes::add);
+        }
+        assertThat(names)
+                .contains("routing", "invoke_agent architect", "seek_approval")
+                .filteredOn(n -> n.startsWith("chat "))
+                .hasSize(2);
+        JsonNode usage = owner.get("/api/v1/usage/conversation/"
+                        + answer.json().get("conversation_id").asText())
+                .json();
+        assertThat(usage.get("total_calls").asInt()).as(usage.toString()).isEqualTo(2);
+        assertThat(usage.get("total_tokens").asInt()).isEqualTo(30);
     }
 
     @Test
