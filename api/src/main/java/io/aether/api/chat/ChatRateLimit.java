@@ -1,12 +1,8 @@
 package io.aether.api.chat;
 
-import io.aether.api.platform.config.AetherProperties;
 import io.aether.api.security.ratelimit.AuthRateLimiter;
 import io.aether.api.security.ratelimit.RateLimitedAction;
 import io.aether.domain.actor.Actor;
-import java.time.Duration;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +14,9 @@ import org.springframework.stereotype.Component;
 public class ChatRateLimit {
     private final AuthRateLimiter limiter;
 
-    public ChatRateLimit(
-            DataSource dataSource,
-            @Value("${aether.chat.rate-limit.attempts:10}") int attempts,
-            @Value("${aether.chat.rate-limit.period:1m}") Duration period) {
-        this.limiter = new AuthRateLimiter(dataSource, new AetherProperties.RateLimit(attempts, period));
+    /** The shared limiter, which spends {@link RateLimitedAction#CHAT} under the chat settings. */
+    public ChatRateLimit(AuthRateLimiter limiter) {
+        this.limiter = limiter;
     }
 
     /** Spends one turn of the actor's bucket, or refuses. */
