@@ -61,8 +61,8 @@ final class ChatStreamBenchmark {
                 "aether_bench_chat",
                 false)) {
             HomeAssistantSimulator ha = HomeAssistantSimulator.start(0, token);
-            try (AetherServer server =
-                    AetherServer.spawn(jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db, ha.baseUrl(), token, work)) {
+            try (AetherServer server = AetherServer.spawn(
+                    jar, "-Xmx256m", List.of("-XX:+UseSerialGC"), db, AetherServer.HaAddress.of(ha), token, work)) {
                 server.awaitReady(Duration.ofSeconds(180));
                 ChatStreamBenchmark bench = new ChatStreamBenchmark(server.baseUrl(), server.authorization());
                 Duration each = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
