@@ -60,6 +60,7 @@ final class HomeScaleBenchmark {
 
                 ha.addSyntheticSensors(analysisSensors);
                 rss.phase("analysis");
+                int historyBefore = ha.requestCount("GET", "/api/history/period");
                 long t = System.nanoTime();
                 JsonNode started =
                         http.post("/api/v1/insights/analyze", "{\"analysis_type\": \"anomaly\", \"hours\": 672}", 202);
@@ -78,6 +79,10 @@ final class HomeScaleBenchmark {
                 if (!"completed".equals(job.path("status").asText())) {
                     row(report, "analysis error", job.path("error").asText(""));
                 }
+                row(
+                        report,
+                        "history requests the analysis made (a few sensors each)",
+                        Integer.toString(ha.requestCount("GET", "/api/history/period") - historyBefore));
                 row(report, "server VmRSS peak during the analysis", mib(rss.peakKb("analysis")));
 
                 ha.addSyntheticSensors(syncEntities);
