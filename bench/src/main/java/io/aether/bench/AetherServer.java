@@ -129,6 +129,15 @@ final class AetherServer implements AutoCloseable {
         env.put("AETHER_RATE_LIMIT_ATTEMPTS", "1000");
         // The chat benchmark runs thousands of turns on one session.
         env.put("AETHER_CHAT_RATE_LIMIT_ATTEMPTS", "100000000");
+        // Extra server settings for one run, e.g. -Dbench.serverEnv=AETHER_TRACES_ENABLED=false.
+        for (String setting : System.getProperty("bench.serverEnv", "").split(",")) {
+            int eq = setting.indexOf('=');
+            if (eq > 0 && setting.startsWith("AETHER_")) {
+                env.put(
+                        setting.substring(0, eq).strip(),
+                        setting.substring(eq + 1).strip());
+            }
+        }
         long t0 = System.nanoTime();
         Process p = pb.start();
         return new AetherServer(p, log, dataDir, port, t0);

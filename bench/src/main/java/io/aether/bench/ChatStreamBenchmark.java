@@ -71,10 +71,26 @@ final class ChatStreamBenchmark {
                 }
                 StringBuilder report = new StringBuilder(
                         "| chat stream (offline engine) | turns | turns/s | first token p50 | p99 | per chunk p50 | p99 |"
-                                + " chunks/turn |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                                + " chunks/turn | whole turn p50 | p99 |\n"
+                                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                long spansBefore = Long.parseLong(db.text("SELECT count(*) FROM trace_span"));
+                long started = System.nanoTime();
                 for (int clients : new int[] {1, 8}) {
                     bench.run(clients, each, report);
                 }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                // Spans leave in batches every 2 s: wait for the last batch before counting.
+                Thread.sleep(3_000);
+                long spans = Long.parseLong(db.text("SELECT count(*) FROM trace_span")) - spansBefore;
+                report.append(String.format(
+                        Locale.ROOT,
+                        "%nTracing %s: %d spans stored during the runs (%.0f spans/s over %.1f s of turns).%n",
+                        System.getProperty("bench.serverEnv", "").contains("AETHER_TRACES_ENABLED=false")
+                                ? "off"
+                                : "on",
+                        spans,
+                        spans / seconds,
+                        seconds));
                 System.out.println(report);
             } finally {
                 ha.stop();
@@ -107,9 +123,11 @@ final class ChatStreamBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Double> first = new ArrayList<>();
         List<Double> perChunk = new ArrayList<>();
+        List<Double> whole = new ArrayList<>();
         long chunks = 0;
         for (Turn t : turns) {
             first.add(t.firstTokenMs());
+            whole.add(t.totalMs());
             if (t.chunks() > 1) {
                 perChunk.add(t.chunksMs() / (t.chunks() - 1));
             }
@@ -117,7 +135,7 @@ final class ChatStreamBenchmark {
         }
         report.append(String.format(
                 Locale.ROOT,
-                "| %d concurrent | %d | %.1f | %.1f ms | %.1f ms | %.3f ms | %.3f ms | %.0f |%n",
+                "| %d concurrent | %d | %.1f | %.1f ms | %.1f ms | %.3f ms | %.3f ms | %.0f | %.1f ms | %.1f ms |%n",
                 clients,
                 turns.size(),
                 turns.size() / seconds,
@@ -125,7 +143,9 @@ final class ChatStreamBenchmark {
                 rank(first, 99),
                 rank(perChunk, 50),
                 rank(perChunk, 99),
-                turns.isEmpty() ? 0.0 : (double) chunks / turns.size()));
+                turns.isEmpty() ? 0.0 : (double) chunks / turns.size(),
+                rank(whole, 50),
+                rank(whole, 99)));
     }
 
     private Turn turn() throws IOException, InterruptedException {

@@ -14,6 +14,7 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -74,9 +75,17 @@ public class TracingConfiguration {
         return openTelemetry.getTracer(INSTRUMENTATION);
     }
 
-    /** The instrumentation API the chat runtime calls (agents module). */
+    /**
+     * The instrumentation API the chat runtime calls (agents module); with
+     * {@code AETHER_TRACES_ENABLED=false} it records nothing (chat answers then carry a random
+     * {@code trace_id} that no stored trace has).
+     */
     @Bean
-    AgentTracing agentTracing(Tracer tracer) {
+    AgentTracing agentTracing(Tracer tracer, @Value("${aether.traces.enabled:true}") boolean enabled) {
+        if (!enabled) {
+            log.info("AETHER_TRACES_ENABLED=false: chat turns record no spans");
+            return AgentTracing.noop();
+        }
         return new AgentTracing(tracer);
     }
 }
